@@ -15,6 +15,381 @@
 export declare const internalGroqTypeReferenceTo: unique symbol;
 
 // Source: schema.json
+export type PostalAddress = {
+  _type: "postalAddress";
+  streetAddress?: string;
+  addressLocality?: string;
+  addressRegion?: string;
+  postalCode?: string;
+  addressCountry?: string;
+};
+
+export type ReviewPolicy = {
+  _type: "reviewPolicy";
+  validityMonths: number;
+  warningDays: number;
+};
+
+export type CrisisLine = {
+  _type: "crisisLine";
+  name: string;
+  phone: string;
+  text?: boolean;
+  description?: string;
+};
+
+export type Licence = {
+  _type: "licence";
+  type?: string;
+  state?: string;
+  number?: string;
+  numberIsPublic?: boolean;
+  verifiedAt?: string;
+  expiresAt?: string;
+};
+
+export type NumberRange = {
+  _type: "numberRange";
+  min?: number;
+  max?: number;
+};
+
+export type ReviewRequest = {
+  _type: "reviewRequest";
+  requestedBy?: string;
+  requestedByName?: string;
+  requestedAt?: string;
+  note?: string;
+};
+
+export type ClinicalReviewerReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "clinicalReviewer";
+};
+
+export type ClinicalReview = {
+  _type: "clinicalReview";
+  reviewer: ClinicalReviewerReference;
+  reviewedAt: string;
+  contentHash: string;
+  signedBy?: string;
+  note?: string;
+  attestation?: string;
+};
+
+export type FaqReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "faq";
+};
+
+export type FaqList = {
+  _type: "faqList";
+  heading?: string;
+  faqs: Array<
+    {
+      _key: string;
+    } & FaqReference
+  >;
+};
+
+export type CallToAction = {
+  _type: "callToAction";
+  text: string;
+  buttonLabel?: string;
+};
+
+export type Callout = {
+  _type: "callout";
+  tone: "note" | "important" | "tip";
+  text: string;
+};
+
+export type ComparisonRow = {
+  _type: "comparisonRow";
+  cells: Array<string>;
+};
+
+export type ComparisonTable = {
+  _type: "comparisonTable";
+  caption: string;
+  columns: Array<string>;
+  rows: Array<
+    {
+      _key: string;
+    } & ComparisonRow
+  >;
+};
+
+export type Citation = {
+  _type: "citation";
+  title: string;
+  publisher?: string;
+  year?: number;
+  url?: string;
+  doi?: string;
+  pmid?: string;
+};
+
+export type CitationRef = {
+  _type: "citationRef";
+  citationKey: string;
+};
+
+export type ArticleReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "article";
+};
+
+export type ProgramLevelReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "programLevel";
+};
+
+export type TherapyReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "therapy";
+};
+
+export type InternalLink = {
+  _type: "internalLink";
+  reference:
+    | ArticleReference
+    | ProgramLevelReference
+    | TherapyReference
+    | FaqReference
+    | ClinicalReviewerReference;
+};
+
+export type Link = {
+  _type: "link";
+  href: string;
+};
+
+export type SimpleBlockContent = Array<{
+  children?: Array<{
+    marks?: Array<string>;
+    text?: string;
+    _type: "span";
+    _key: string;
+  }>;
+  style?: "normal";
+  listItem?: "bullet" | "number";
+  markDefs?: Array<
+    | ({
+        _key: string;
+      } & Link)
+    | ({
+        _key: string;
+      } & InternalLink)
+  >;
+  level?: number;
+  _type: "block";
+  _key: string;
+}>;
+
+export type SanityImageAssetReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "sanity.imageAsset";
+};
+
+export type BlockContent = Array<
+  | {
+      children?: Array<{
+        marks?: Array<string>;
+        text?: string;
+        _type: "span";
+        _key: string;
+      }>;
+      style?: "normal" | "h2" | "h3" | "h4" | "blockquote";
+      listItem?: "bullet" | "number";
+      markDefs?: Array<
+        | ({
+            _key: string;
+          } & Link)
+        | ({
+            _key: string;
+          } & InternalLink)
+        | ({
+            _key: string;
+          } & CitationRef)
+      >;
+      level?: number;
+      _type: "block";
+      _key: string;
+    }
+  | ({
+      _key: string;
+    } & ComparisonTable)
+  | ({
+      _key: string;
+    } & Callout)
+  | ({
+      _key: string;
+    } & CallToAction)
+  | ({
+      _key: string;
+    } & FaqList)
+  | {
+      asset?: SanityImageAssetReference;
+      media?: unknown;
+      hotspot?: SanityImageHotspot;
+      crop?: SanityImageCrop;
+      alt: string;
+      caption?: string;
+      _type: "image";
+      _key: string;
+    }
+>;
+
+export type SiteSettings = {
+  _id: string;
+  _type: "siteSettings";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  organizationName: string;
+  tagline?: string;
+  phone: string;
+  address?: PostalAddress;
+  crisisLines: Array<
+    {
+      _key: string;
+    } & CrisisLine
+  >;
+  services?: Array<string>;
+  medicalDisclaimer: string;
+  editorialPolicy?: SimpleBlockContent;
+  reviewPolicy?: ReviewPolicy;
+};
+
+export type ClinicalReviewer = {
+  _id: string;
+  _type: "clinicalReviewer";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  name: string;
+  slug: Slug;
+  credentials?: string;
+  jobTitle?: string;
+  photo?: {
+    asset?: SanityImageAssetReference;
+    media?: unknown;
+    hotspot?: SanityImageHotspot;
+    crop?: SanityImageCrop;
+    alt: string;
+    _type: "image";
+  };
+  bio?: SimpleBlockContent;
+  specialties?: Array<string>;
+  licence?: Licence;
+  sameAs?: Array<string>;
+  sanityUserIds?: Array<string>;
+};
+
+export type SanityImageCrop = {
+  _type: "sanity.imageCrop";
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+};
+
+export type SanityImageHotspot = {
+  _type: "sanity.imageHotspot";
+  x: number;
+  y: number;
+  height: number;
+  width: number;
+};
+
+export type Slug = {
+  _type: "slug";
+  current: string;
+  source?: string;
+};
+
+export type Faq = {
+  _id: string;
+  _type: "faq";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  question: string;
+  answer: SimpleBlockContent;
+  topics?: Array<string>;
+  programLevels?: Array<
+    {
+      _key: string;
+    } & ProgramLevelReference
+  >;
+  order?: number;
+};
+
+export type Therapy = {
+  _id: string;
+  _type: "therapy";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  name: string;
+  abbreviation?: string;
+  slug: Slug;
+  summary: string;
+  body?: BlockContent;
+  evidenceNotes?: string;
+  programLevels?: Array<
+    {
+      _key: string;
+    } & ProgramLevelReference
+  >;
+};
+
+export type ProgramLevel = {
+  _id: string;
+  _type: "programLevel";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  name: string;
+  shortName?: string;
+  slug: Slug;
+  continuumPosition: number;
+  summary: string;
+  body?: BlockContent;
+  hoursPerWeek?: NumberRange;
+  daysPerWeek?: NumberRange;
+  hoursPerSession?: NumberRange;
+  typicalLengthWeeks?: NumberRange;
+  setting?: string;
+  medicalMonitoring?: string;
+  idealFor?: string;
+  therapies?: Array<
+    {
+      _key: string;
+    } & TherapyReference
+  >;
+};
+
+export type AuthorReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "author";
+};
+
 export type Article = {
   _id: string;
   _type: "article";
@@ -23,30 +398,74 @@ export type Article = {
   _rev: string;
   title: string;
   slug: Slug;
-  body: Array<{
-    children?: Array<{
-      marks?: Array<string>;
-      text?: string;
-      _type: "span";
+  excerpt: string;
+  heroImage?: {
+    asset?: SanityImageAssetReference;
+    media?: unknown;
+    hotspot?: SanityImageHotspot;
+    crop?: SanityImageCrop;
+    alt: string;
+    caption?: string;
+    _type: "image";
+  };
+  author: AuthorReference;
+  publishedAt: string;
+  updatedAt?: string;
+  category:
+    | "treatment-programs"
+    | "recovery"
+    | "therapies"
+    | "families"
+    | "mental-health";
+  body: BlockContent;
+  citations?: Array<
+    {
       _key: string;
-    }>;
-    style?: "normal" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote";
-    listItem?: "bullet" | "number";
-    markDefs?: Array<{
-      href?: string;
-      _type: "link";
+    } & Citation
+  >;
+  programLevels?: Array<
+    {
       _key: string;
-    }>;
-    level?: number;
-    _type: "block";
-    _key: string;
-  }>;
+    } & ProgramLevelReference
+  >;
+  therapies?: Array<
+    {
+      _key: string;
+    } & TherapyReference
+  >;
+  faqs?: Array<
+    {
+      _key: string;
+    } & FaqReference
+  >;
+  requiresClinicalReview?: boolean;
+  reviewRequest?: ReviewRequest;
+  clinicalReview?: ClinicalReview;
+  seo?: {
+    metaTitle?: string;
+    metaDescription?: string;
+    noIndex?: boolean;
+  };
 };
 
-export type Slug = {
-  _type: "slug";
-  current: string;
-  source?: string;
+export type Author = {
+  _id: string;
+  _type: "author";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  name: string;
+  slug: Slug;
+  role?: string;
+  bio?: SimpleBlockContent;
+  photo?: {
+    asset?: SanityImageAssetReference;
+    media?: unknown;
+    hotspot?: SanityImageHotspot;
+    crop?: SanityImageCrop;
+    alt: string;
+    _type: "image";
+  };
 };
 
 export type SanityImagePaletteSwatch = {
@@ -85,22 +504,6 @@ export type SanityImageMetadata = {
   thumbHash?: string;
   hasAlpha?: boolean;
   isOpaque?: boolean;
-};
-
-export type SanityImageHotspot = {
-  _type: "sanity.imageHotspot";
-  x: number;
-  y: number;
-  height: number;
-  width: number;
-};
-
-export type SanityImageCrop = {
-  _type: "sanity.imageCrop";
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
 };
 
 export type SanityFileAsset = {
@@ -163,14 +566,45 @@ export type Geopoint = {
 };
 
 export type AllSanitySchemaTypes =
-  | Article
+  | PostalAddress
+  | ReviewPolicy
+  | CrisisLine
+  | Licence
+  | NumberRange
+  | ReviewRequest
+  | ClinicalReviewerReference
+  | ClinicalReview
+  | FaqReference
+  | FaqList
+  | CallToAction
+  | Callout
+  | ComparisonRow
+  | ComparisonTable
+  | Citation
+  | CitationRef
+  | ArticleReference
+  | ProgramLevelReference
+  | TherapyReference
+  | InternalLink
+  | Link
+  | SimpleBlockContent
+  | SanityImageAssetReference
+  | BlockContent
+  | SiteSettings
+  | ClinicalReviewer
+  | SanityImageCrop
+  | SanityImageHotspot
   | Slug
+  | Faq
+  | Therapy
+  | ProgramLevel
+  | AuthorReference
+  | Article
+  | Author
   | SanityImagePaletteSwatch
   | SanityImagePalette
   | SanityImageDimensions
   | SanityImageMetadata
-  | SanityImageHotspot
-  | SanityImageCrop
   | SanityFileAsset
   | SanityAssetSourceData
   | SanityImageAsset
@@ -183,24 +617,7 @@ export type ArticlesQueryResult = Array<{
   _id: string;
   title: string;
   slug: string;
-  body: Array<{
-    children?: Array<{
-      marks?: Array<string>;
-      text?: string;
-      _type: "span";
-      _key: string;
-    }>;
-    style?: "blockquote" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "normal";
-    listItem?: "bullet" | "number";
-    markDefs?: Array<{
-      href?: string;
-      _type: "link";
-      _key: string;
-    }>;
-    level?: number;
-    _type: "block";
-    _key: string;
-  }>;
+  body: BlockContent;
 }>;
 
 // Query TypeMap

@@ -1,0 +1,33 @@
+import {defineField, type SlugRule} from 'sanity'
+
+/** The longest slug the site accepts; longer ones make unreadable URLs. */
+export const MAX_SLUG_LENGTH = 96
+
+/** Lower-case words separated by single hyphens: safe as one URL path segment. */
+export const SAFE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+/** Why a slug is unsafe for a URL, or undefined when it is fine. Shared by the Studio and the scripts. */
+export function slugProblem(slug: string | undefined | null): string | undefined {
+  if (!slug) return 'The slug is empty: generate one from the title.'
+  if (slug.length > MAX_SLUG_LENGTH) return `The slug is ${slug.length} characters long; keep it to ${MAX_SLUG_LENGTH}.`
+  if (!SAFE_SLUG.test(slug)) {
+    return 'Use only lower-case letters, digits and single hyphens (no spaces, slashes, dots or capitals).'
+  }
+  return undefined
+}
+
+/** A required, URL-safe slug generated from `source`, unique among documents of its type. */
+export function slugField(source: string, options: {group?: string} = {}) {
+  return defineField({
+    name: 'slug',
+    title: 'Slug',
+    type: 'slug',
+    description: 'The last part of the page’s web address. Changing it breaks links to the old address.',
+    ...(options.group ? {group: options.group} : {}),
+    options: {source, maxLength: MAX_SLUG_LENGTH},
+    validation: (rule: SlugRule) => [
+      rule.required().error('A slug is required: it becomes the page’s web address.'),
+      rule.custom((value) => (value === undefined ? true : (slugProblem(value.current) ?? true))).error(),
+    ],
+  })
+}

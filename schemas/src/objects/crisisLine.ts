@@ -1,0 +1,24 @@
+import {defineField, defineType} from 'sanity'
+
+/** A crisis line shown on every page. */
+export const crisisLine = defineType({
+  name: 'crisisLine',
+  title: 'Crisis line',
+  type: 'object',
+  fields: [
+    defineField({name: 'name', title: 'Name', type: 'string', validation: (rule) => rule.required()}),
+    defineField({
+      name: 'phone',
+      title: 'Phone number',
+      type: 'string',
+      validation: (rule) =>
+        rule
+          .required()
+          .regex(/^[0-9+().\-\s]+$/)
+          .error('Digits, spaces and + ( ) . - only.'),
+    }),
+    defineField({name: 'text', title: 'Also takes text messages', type: 'boolean', initialValue: false}),
+    defineField({name: 'description', title: 'Description', type: 'string'}),
+  ],
+  preview: {select: {title: 'name', subtitle: 'phone'}},
+})

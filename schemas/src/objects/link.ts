@@ -1,0 +1,27 @@
+import {LinkIcon} from '@sanity/icons/Link'
+import {defineField, defineType} from 'sanity'
+
+/** The only URL schemes a reader can be sent to; `javascript:`, `data:` and the like never pass. */
+export const SAFE_LINK_SCHEMES = ['http', 'https', 'mailto', 'tel'] as const
+
+/** An external link annotation. */
+export const link = defineType({
+  name: 'link',
+  title: 'External link',
+  type: 'object',
+  icon: LinkIcon,
+  fields: [
+    defineField({
+      name: 'href',
+      title: 'URL',
+      type: 'url',
+      description: 'A web address (https://…), an email (mailto:…) or a phone number (tel:…).',
+      validation: (rule) => [
+        rule.required().error('The link has no address.'),
+        rule
+          .uri({scheme: [...SAFE_LINK_SCHEMES], allowRelative: false})
+          .error('Links must start with https://, http://, mailto: or tel:.'),
+      ],
+    }),
+  ],
+})

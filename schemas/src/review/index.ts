@@ -1,0 +1,25 @@
+/**
+ * The clinical review rules, shared by the Studio (sign-off, Publish, badges) and the site build
+ * (the "Clinically reviewed by" claim, JSON-LD `reviewedBy`, the build report), so the two can
+ * never disagree. Plain TypeScript with no Sanity or Node imports: it runs in the browser too.
+ */
+export {
+  canonicalClinicalContent,
+  clinicalContentHash,
+  type EmbeddedFaq,
+  embeddedFaqIds,
+  type ReviewableContent,
+} from './hash.ts'
+export {DEFAULT_REVIEW_POLICY, type ReviewPolicy, resolvePolicy} from './policy.ts'
+export {
+  addMonths,
+  evaluateReview,
+  REVIEW_STATUSES,
+  type ReviewableArticle,
+  type ReviewEvaluation,
+  type ReviewerFacts,
+  type ReviewRecord,
+  type ReviewStatus,
+  type ReviewSubject,
+  reviewStatus,
+} from './status.ts'
