@@ -1,8 +1,12 @@
 /**
  * Reading a dataset in the format `sanity dataset export` writes: one JSON document per line
- * (NDJSON), either bare or as `data.ndjson` inside the export's `.tar.gz`.
+ * (NDJSON), either bare or as `<name>/data.ndjson` inside the export's `.tar.gz`.
  */
-import {readFile} from 'node:fs/promises'
+import {createReadStream} from 'node:fs'
+import {open, readFile} from 'node:fs/promises'
+import {pipeline, Readable} from 'node:stream'
+import {createGunzip} from 'node:zlib'
+import {createTarDecoder} from 'modern-tar'
 
 /** A document as stored: every Sanity document has an `_id` and a `_type`. */
 export interface StoredDocument {
@@ -11,25 +15,33 @@ export interface StoredDocument {
   [field: string]: unknown
 }
 
-/** A dataset line that could not be read, with enough detail for a person to find and fix it. */
+/**
+ * A dataset that could not be read, with enough detail for a person to find and fix it: the file
+ * (for an archive, `archive.tar.gz (entry)`) and, when one line is at fault, its 1-based number.
+ */
 export class DatasetError extends Error {
   override readonly name = 'DatasetError'
   readonly file: string
-  readonly line: number
+  readonly line: number | undefined
   readonly reason: string
-  constructor(file: string, line: number, reason: string) {
-    super(`${file}:${line}: ${reason}`)
+  constructor(file: string, line: number | undefined, reason: string, options?: ErrorOptions) {
+    super(line === undefined ? `${file}: ${reason}` : `${file}:${line}: ${reason}`, options)
     this.file = file
     this.line = line
     this.reason = reason
   }
 }
 
-/** Parses NDJSON text; any malformed line stops the whole parse, naming the file and line. */
+/**
+ * Parses NDJSON text; any malformed line, or a second document with an `_id` already seen, stops
+ * the whole parse, naming the file and line.
+ */
 export function parseNdjson(text: string, file: string): StoredDocument[] {
   const documents: StoredDocument[] = []
+  const lineOfId = new Map<string, number>()
   const lines = text.split('\n')
   for (const [index, raw] of lines.entries()) {
+    const lineNumber = index + 1
     const line = raw.trim()
     if (line === '') continue
     let value: unknown
@@ -39,30 +51,102 @@ export function parseNdjson(text: string, file: string): StoredDocument[] {
       const truncated = index === lines.length - 1 && !text.endsWith('\n')
       throw new DatasetError(
         file,
-        index + 1,
+        lineNumber,
         truncated
           ? 'the file ends in the middle of a document (truncated?)'
           : `not valid JSON (${(error as Error).message})`,
       )
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new DatasetError(file, index + 1, 'a line must hold one JSON object (a document)')
+      throw new DatasetError(file, lineNumber, 'a line must hold one JSON object (a document)')
     }
     const record = value as Record<string, unknown>
-    if (typeof record['_id'] !== 'string' || record['_id'] === '') {
-      throw new DatasetError(file, index + 1, 'the document has no `_id`')
+    const id = record['_id']
+    if (typeof id !== 'string' || id === '') {
+      throw new DatasetError(file, lineNumber, 'the document has no `_id`')
     }
     if (typeof record['_type'] !== 'string' || record['_type'] === '') {
-      throw new DatasetError(file, index + 1, `document "${record['_id']}" has no \`_type\``)
+      throw new DatasetError(file, lineNumber, `document "${id}" has no \`_type\``)
     }
+    // The Content Lake holds one document per ID; silently keeping either copy would build a
+    // site from content nobody can point to.
+    const firstLine = lineOfId.get(id)
+    if (firstLine !== undefined) {
+      throw new DatasetError(file, lineNumber, `document "${id}" is also on line ${firstLine} (duplicate \`_id\`)`)
+    }
+    lineOfId.set(id, lineNumber)
     documents.push(record as StoredDocument)
   }
   return documents
 }
 
-/** Reads a dataset file from disk. */
+/**
+ * Reads a dataset file from disk: bare NDJSON, or the `.tar.gz` archive `sanity dataset export`
+ * writes (told apart by content, not by name, as `sanity dataset import` does).
+ */
 export async function readDataset(file: string): Promise<StoredDocument[]> {
+  if (await isGzip(file)) return readExportArchive(file)
   return parseNdjson(await readFile(file, 'utf8'), file)
+}
+
+/** `data.ndjson` at the root or one folder down, where `sanity dataset export` puts it. */
+const dataEntry = /^(?:\.\/)?(?:[^/]+\/)?data\.ndjson$/
+
+/**
+ * Reads the documents of a `sanity dataset export` archive (`<name>/data.ndjson` plus asset
+ * folders). Asset bodies are skipped unread, and reading stops at `data.ndjson`, which the export
+ * writes first, so a multi-gigabyte archive of images costs little more than its documents.
+ */
+export async function readExportArchive(file: string): Promise<StoredDocument[]> {
+  // `pipeline` carries a read error, or the cancellation that ends the loop below, through both
+  // streams, so the file is closed either way; errors surface in the loop, not in this callback.
+  const tar = pipeline(createReadStream(file), createGunzip(), () => {})
+  // `node:stream/web` and the DOM library type the same global class apart; the cast only joins them.
+  const entries = (Readable.toWeb(tar) as unknown as ReadableStream<Uint8Array>).pipeThrough(
+    createTarDecoder({strict: true}),
+  )
+  let found: {name: string; text: string} | undefined
+  try {
+    for await (const entry of entries) {
+      if (dataEntry.test(entry.header.name) && (entry.header.type ?? 'file') === 'file') {
+        found = {name: entry.header.name, text: await new Response(entry.body).text()}
+        // Leaving the loop cancels the rest of the stream, closing the file.
+        break
+      }
+      await entry.body.cancel()
+    }
+  } catch (error) {
+    throw new DatasetError(
+      file,
+      undefined,
+      `not a readable \`sanity dataset export\` archive (${innermostMessage(error)})`,
+      {cause: error},
+    )
+  }
+  if (!found) {
+    throw new DatasetError(file, undefined, 'the archive holds no `data.ndjson` (expected `<name>/data.ndjson`)')
+  }
+  return parseNdjson(found.text, `${file} (${found.name})`)
+}
+
+/** Node's web-stream adapter wraps a zlib error in a `TypeError` with an empty message. */
+function innermostMessage(error: unknown): string {
+  let current = error
+  while (current instanceof Error) {
+    if (current.message) return current.message
+    current = current.cause
+  }
+  return String(error)
+}
+
+async function isGzip(file: string): Promise<boolean> {
+  const handle = await open(file, 'r')
+  try {
+    const {bytesRead, buffer} = await handle.read(Buffer.alloc(2), 0, 2, 0)
+    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b
+  } finally {
+    await handle.close()
+  }
 }
 
 /**
