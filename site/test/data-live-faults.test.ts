@@ -1,0 +1,81 @@
+import {afterEach, describe, expect, it} from 'vitest'
+import {createLiveSource, LiveQueryError} from '../src/data/live-source.ts'
+import {type Fault, type FaultServer, startFaultServer} from './support/fault-server.ts'
+
+const RESULT = [{_id: 'article-1', title: 'Published title'}]
+// Small delays keep the suite quick; the behaviour is the same at production values.
+const fastRetry = {baseDelayMs: 10, maxDelayMs: 50, requestTimeoutMs: 300, totalBudgetMs: 3_000, maxAttempts: 4}
+
+let server: FaultServer | undefined
+afterEach(async () => {
+  await server?.close()
+  server = undefined
+})
+
+async function sourceWith(script: Fault[], after?: Fault) {
+  server = await startFaultServer(script, RESULT, after)
+  return createLiveSource({projectId: 'test', dataset: 'production', apiHost: server.apiHost, retry: fastRetry})
+}
+
+describe('the live source when the Content Lake misbehaves', () => {
+  it('waits out a rate limit and then gets the content', async () => {
+    const source = await sourceWith([{kind: 'status', status: 429, headers: {'retry-after': '0'}}])
+    expect(await source.fetch('*[_type == "article"]')).toEqual(RESULT)
+    expect(server?.hits()).toBe(2)
+  })
+
+  it.each([500, 502, 503, 504])('retries a passing HTTP %i', async (status) => {
+    const source = await sourceWith([
+      {kind: 'status', status},
+      {kind: 'status', status},
+    ])
+    expect(await source.fetch('*[_type == "article"]')).toEqual(RESULT)
+    expect(server?.hits()).toBe(3)
+  })
+
+  it('retries a response that never comes', async () => {
+    const source = await sourceWith([{kind: 'slow', ms: 2_000}])
+    expect(await source.fetch('*[_type == "article"]')).toEqual(RESULT)
+    expect(server?.hits()).toBe(2)
+  })
+
+  it('retries a dropped connection', async () => {
+    const source = await sourceWith([{kind: 'drop'}])
+    expect(await source.fetch('*[_type == "article"]')).toEqual(RESULT)
+  })
+
+  it('never builds from a response cut off mid-JSON', async () => {
+    const source = await sourceWith([{kind: 'invalid-json'}])
+    expect(await source.fetch('*[_type == "article"]')).toEqual(RESULT)
+    const broken = await sourceWith([], {kind: 'invalid-json'})
+    await expect(broken.fetch('*[_type == "article"]')).rejects.toThrow(/not valid JSON/)
+  })
+
+  it('gives up after its attempts with one message naming the query and the status', async () => {
+    const source = await sourceWith([], {kind: 'status', status: 503})
+    const error = await source.fetch('*[_type == "article"]{title}').catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(LiveQueryError)
+    expect(error).toMatchObject({status: 503, attempts: fastRetry.maxAttempts})
+    expect(String((error as Error).message)).toMatch(/test\/production failed after 4 attempts .*HTTP 503/)
+    expect(String((error as Error).message)).toContain('Query: *[_type == "article"]{title}')
+    expect(server?.hits()).toBe(fastRetry.maxAttempts)
+  })
+
+  it('stops retrying when the time budget would run out, even with attempts left', async () => {
+    server = await startFaultServer([], RESULT, {kind: 'status', status: 429, headers: {'retry-after': '30'}})
+    const source = createLiveSource({
+      projectId: 'test',
+      dataset: 'production',
+      apiHost: server.apiHost,
+      retry: fastRetry,
+    })
+    await expect(source.fetch('*[0]')).rejects.toThrow(/failed after 1 attempt .*HTTP 429/)
+    expect(server.hits()).toBe(1)
+  })
+
+  it('does not retry a request the server rejects as wrong', async () => {
+    const source = await sourceWith([], {kind: 'status', status: 400})
+    await expect(source.fetch('*[')).rejects.toThrow(/HTTP 400/)
+    expect(server?.hits()).toBe(1)
+  })
+})
