@@ -1,0 +1,36 @@
+import {mkdir, mkdtemp, readdir, readFile, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {buildAtomically} from '../src/build-site.ts'
+
+async function previousSite() {
+  const root = await mkdtemp(join(tmpdir(), 'atomic-build-'))
+  const distDir = join(root, 'dist')
+  await mkdir(distDir)
+  await writeFile(join(distDir, 'index.html'), 'previous build')
+  return {root, distDir}
+}
+
+describe('pnpm build', {timeout: 120_000}, () => {
+  it('leaves the previous site untouched, and no half-built folder, when the build fails', async () => {
+    const {root, distDir} = await previousSite()
+    const broken = join(root, 'broken.ndjson')
+    await writeFile(broken, '{"_id": "a", "_type": "article"}\n{"_id": "b", "_type": \n')
+
+    const {code, output} = await buildAtomically({distDir, env: {CONTENT_DATASET_FILE: broken}, stdio: 'pipe'})
+
+    expect(code).not.toBe(0)
+    expect(output).toContain(`${broken}:2`)
+    expect(await readFile(join(distDir, 'index.html'), 'utf8')).toBe('previous build')
+    expect(await readdir(root)).toEqual(['broken.ndjson', 'dist'])
+  })
+
+  it('replaces the previous site with the new one when the build succeeds', async () => {
+    const {root, distDir} = await previousSite()
+    const {code} = await buildAtomically({distDir, env: {REVIEW_NOW: '2026-12-01T00:00:00Z'}, stdio: 'pipe'})
+    expect(code).toBe(0)
+    expect(await readFile(join(distDir, 'index.html'), 'utf8')).not.toBe('previous build')
+    expect(await readdir(root)).toEqual(['dist'])
+  })
+})
