@@ -1,0 +1,230 @@
+/**
+ * The peers the site is measured against, written into a scratch folder by the benchmark: a
+ * minimal Astro Markdown blog (content collection, `glob` loader) and an Eleventy 3 blog, both
+ * over the corpus's Markdown twin, with the same page furniture as an article page of the site
+ * (header with the program levels, title, review byline, excerpt, body, footer with the crisis
+ * lines, a small inline stylesheet) and no JavaScript.
+ */
+import {copyFile, link, mkdir, readdir, realpath, symlink, writeFile} from 'node:fs/promises'
+import {dirname, join} from 'node:path'
+import {PROGRAM_LEVELS, REVIEWER} from './corpus.ts'
+
+/** A few rules, about what a small blog theme ships; both peers inline the same sheet. */
+export const PEER_CSS = `body{margin:0;font:1.0625rem/1.6 system-ui,sans-serif;color:#1c2430;background:#fff}
+header,footer,main{max-width:44rem;margin:0 auto;padding:1rem}
+header{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;justify-content:space-between;border-bottom:1px solid #d8dee6}
+header nav ul{display:flex;flex-wrap:wrap;gap:.75rem;list-style:none;margin:0;padding:0}
+a{color:#0b5cad}a:focus-visible{outline:3px solid #f0b400;outline-offset:2px}
+h1{font-size:2rem;line-height:1.2;margin:1.5rem 0 .5rem}h2{margin-top:2rem}
+.byline{color:#4a5563;font-size:.95rem}.lede{font-size:1.15rem}
+table{border-collapse:collapse;width:100%}th,td{border:1px solid #d8dee6;padding:.4rem .6rem;text-align:left}
+footer{border-top:1px solid #d8dee6;font-size:.9rem;color:#4a5563}`
+
+const ORG = 'Greater Boston Addiction Centers'
+
+/** The header both peers render, as static HTML. */
+export function peerHeader(): string {
+  const items = PROGRAM_LEVELS.map(
+    (level) => `<li><a href="/programs/${level.slug}/">${level.shortName}</a></li>`,
+  ).join('')
+  return `<header><a href="/">${ORG}</a><nav aria-label="Programs"><ul>${items}</ul></nav><a href="tel:+18779206583">877.920.6583</a></header>`
+}
+
+/** The footer both peers render, as static HTML. */
+export function peerFooter(): string {
+  return `<footer><p>In crisis? Call or text <a href="tel:988">988</a> (Suicide &amp; Crisis Lifeline). SAMHSA National Helpline: <a href="tel:+18006624357">1-800-662-4357</a>.</p><p>This content is for information only and is not a substitute for professional medical advice, diagnosis or treatment.</p><p>&copy; ${ORG}</p></footer>`
+}
+
+/**
+ * Puts the Markdown files into `target`, as hard links where the file system allows (they cost
+ * no copy), copies otherwise.
+ */
+export async function linkMarkdown(markdownDir: string, target: string): Promise<void> {
+  await mkdir(target, {recursive: true})
+  for (const name of await readdir(markdownDir)) {
+    try {
+      await link(join(markdownDir, name), join(target, name))
+    } catch {
+      await copyFile(join(markdownDir, name), join(target, name))
+    }
+  }
+}
+
+async function write(file: string, content: string): Promise<void> {
+  await mkdir(dirname(file), {recursive: true})
+  await writeFile(file, content)
+}
+
+/**
+ * Writes the Astro Markdown blog into `dir`. Astro itself is this workspace's install (the site's
+ * `node_modules/astro`, linked in), so the peer runs exactly the Astro version the site runs.
+ */
+export async function writeAstroPeer(dir: string, options: {markdownDir: string; astroPackage: string}): Promise<void> {
+  await write(
+    join(dir, 'package.json'),
+    `${JSON.stringify({name: 'bench-astro-markdown', private: true, type: 'module'}, null, 2)}\n`,
+  )
+  await mkdir(join(dir, 'node_modules'), {recursive: true})
+  await symlink(await realpath(options.astroPackage), join(dir, 'node_modules', 'astro'), 'dir')
+  await write(
+    join(dir, 'astro.config.mjs'),
+    `import {defineConfig} from 'astro/config'
+
+export default defineConfig({site: 'http://localhost:4321', output: 'static', trailingSlash: 'always'})
+`,
+  )
+  await write(
+    join(dir, 'src', 'content.config.ts'),
+    `import {defineCollection} from 'astro:content'
+import {glob} from 'astro/loaders'
+import {z} from 'astro/zod'
+
+const blog = defineCollection({
+  loader: glob({pattern: '**/*.md', base: './src/content/blog'}),
+  schema: z.object({
+    title: z.string(),
+    slug: z.string(),
+    date: z.coerce.date(),
+    description: z.string(),
+    reviewer: z.string(),
+    reviewedAt: z.coerce.date(),
+  }),
+})
+
+export const collections = {blog}
+`,
+  )
+  await write(
+    join(dir, 'src', 'layouts', 'Base.astro'),
+    `---
+interface Props { title: string; description: string }
+const {title, description} = Astro.props
+---
+<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>{title} | ${ORG}</title>
+    <meta name="description" content={description} />
+    <link rel="canonical" href={new URL(Astro.url.pathname, Astro.site)} />
+    <style is:inline set:html={${JSON.stringify(PEER_CSS)}} />
+  </head>
+  <body>
+    <Fragment set:html={${JSON.stringify(peerHeader())}} />
+    <main id="main"><slot /></main>
+    <Fragment set:html={${JSON.stringify(peerFooter())}} />
+  </body>
+</html>
+`,
+  )
+  await write(
+    join(dir, 'src', 'pages', 'blog', '[slug].astro'),
+    `---
+import {getCollection, render} from 'astro:content'
+import Base from '../../layouts/Base.astro'
+
+export async function getStaticPaths() {
+  const posts = await getCollection('blog')
+  return posts.map((post) => ({params: {slug: post.data.slug}, props: {post}}))
+}
+const {post} = Astro.props
+const {Content} = await render(post)
+const day = (date: Date) => date.toISOString().slice(0, 10)
+---
+<Base title={post.data.title} description={post.data.description}>
+  <article>
+    <h1>{post.data.title}</h1>
+    <p class="byline">Clinically reviewed by <a href="/reviewers/${REVIEWER.slug}/">{post.data.reviewer}</a> on <time datetime={post.data.reviewedAt.toISOString()}>{day(post.data.reviewedAt)}</time> · Published <time datetime={post.data.date.toISOString()}>{day(post.data.date)}</time></p>
+    <p class="lede">{post.data.description}</p>
+    <Content />
+  </article>
+</Base>
+`,
+  )
+  await write(
+    join(dir, 'src', 'pages', 'index.astro'),
+    `---
+import {getCollection} from 'astro:content'
+import Base from '../layouts/Base.astro'
+
+const posts = (await getCollection('blog')).sort((a, b) => b.data.date.getTime() - a.data.date.getTime()).slice(0, 20)
+---
+<Base title="Articles" description="Clinically reviewed articles on addiction treatment and recovery.">
+  <h1>Articles</h1>
+  <ul>{posts.map((post) => <li><a href={\`/blog/\${post.data.slug}/\`}>{post.data.title}</a></li>)}</ul>
+</Base>
+`,
+  )
+  await linkMarkdown(options.markdownDir, join(dir, 'src', 'content', 'blog'))
+}
+
+/** Writes the Eleventy blog into `dir`: Markdown in `content/blog`, a Nunjucks layout, output in `_site`. */
+export async function writeEleventyPeer(dir: string, options: {markdownDir: string}): Promise<void> {
+  await write(
+    join(dir, 'package.json'),
+    `${JSON.stringify({name: 'bench-eleventy', private: true, type: 'module'}, null, 2)}\n`,
+  )
+  await write(
+    join(dir, 'eleventy.config.mjs'),
+    `export default function (eleventyConfig) {
+  eleventyConfig.addFilter('day', (date) => new Date(date).toISOString().slice(0, 10))
+  eleventyConfig.addFilter('iso', (date) => new Date(date).toISOString())
+  eleventyConfig.addCollection('newest', (api) =>
+    api.getFilteredByTag('blog').sort((a, b) => b.date - a.date).slice(0, 20),
+  )
+}
+
+export const config = {dir: {input: 'content', includes: '_includes', output: '_site'}}
+`,
+  )
+  await write(
+    join(dir, 'content', 'blog', 'blog.11tydata.json'),
+    `${JSON.stringify({tags: 'blog', layout: 'article.njk', permalink: '/blog/{{ slug }}/'}, null, 2)}\n`,
+  )
+  await write(
+    join(dir, 'content', '_includes', 'base.njk'),
+    `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>{{ title }} | ${ORG}</title>
+    <meta name="description" content="{{ description }}" />
+    <link rel="canonical" href="http://localhost:4321{{ page.url }}" />
+    <style>${PEER_CSS}</style>
+  </head>
+  <body>
+    ${peerHeader()}
+    <main id="main">{{ content | safe }}</main>
+    ${peerFooter()}
+  </body>
+</html>
+`,
+  )
+  await write(
+    join(dir, 'content', '_includes', 'article.njk'),
+    `---
+layout: base.njk
+---
+<article>
+  <h1>{{ title }}</h1>
+  <p class="byline">Clinically reviewed by <a href="/reviewers/${REVIEWER.slug}/">{{ reviewer }}</a> on <time datetime="{{ reviewedAt | iso }}">{{ reviewedAt | day }}</time> · Published <time datetime="{{ date | iso }}">{{ date | day }}</time></p>
+  <p class="lede">{{ description }}</p>
+  {{ content | safe }}
+</article>
+`,
+  )
+  await write(
+    join(dir, 'content', 'index.njk'),
+    `---
+layout: base.njk
+title: Articles
+description: Clinically reviewed articles on addiction treatment and recovery.
+---
+<h1>Articles</h1>
+<ul>{% for post in collections.newest %}<li><a href="{{ post.url }}">{{ post.data.title }}</a></li>{% endfor %}</ul>
+`,
+  )
+  await linkMarkdown(options.markdownDir, join(dir, 'content', 'blog'))
+}

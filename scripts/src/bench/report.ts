@@ -1,0 +1,172 @@
+/**
+ * The benchmark's printed report: one table per corpus size with ratios ours/peer, our stage
+ * costs, and the issue's targets checked against the medians.
+ */
+import type {StageTiming} from './stages.ts'
+
+/** One cold build. */
+export interface ToolRun {
+  ok: boolean
+  wallMs: number
+  peakTreeRssBytes: number | null
+  maxProcessRssBytes: number | null
+  pages: number
+  htmlBytes: number
+  error?: string
+}
+
+/** Medians over a tool's successful runs; null where no run succeeded. */
+export interface ToolResult {
+  name: string
+  label: string
+  runs: ToolRun[]
+  okRuns: number
+  wallMs: number | null
+  peakTreeRssBytes: number | null
+  maxProcessRssBytes: number | null
+  pages: number | null
+  htmlBytes: number | null
+}
+
+/** Everything measured at one corpus size. */
+export interface SizeResult {
+  n: number
+  corpus: {datasetBytes: number; markdownBytes: number; meanWords: number}
+  tools: ToolResult[]
+  stages?: {stages: StageTiming[]; peakRssBytes: number | null; error?: string}
+}
+
+/** The issue's targets. */
+export const TARGETS = {
+  /** Cold build of 10,000 articles against the Astro Markdown peer, at most. */
+  vsAstroMarkdown: 0.25,
+  /** …and against Eleventy, at most. */
+  vsEleventy: 1.5,
+  /** Peak RSS at 10,000 articles, at most. */
+  peakRssBytes: 1.5 * 1024 ** 3,
+  /** Time at 10,000 over time at 1,000, at most. */
+  scaling: 11,
+} as const
+
+const num = (value: number) => value.toLocaleString('en-US')
+const secs = (ms: number | null) => (ms === null ? 'failed' : `${(ms / 1000).toFixed(2)} s`)
+const mb = (bytes: number | null) =>
+  bytes === null ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`
+const ratio = (ours: number | null, peer: number | null) =>
+  ours === null || peer === null || peer === 0 ? 'n/a' : `${(ours / peer).toFixed(2)}×`
+
+/** Rows as aligned columns; `align` has one `l` or `r` per column (default: first left, rest right). */
+function table(rows: string[][], align = 'l'): string {
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? []
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) =>
+          (align[column] ?? 'r') === 'l' ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
+        )
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')
+}
+
+/** The table and stage costs of each size, or (with `summaryOnly`) just the targets. */
+export function formatReport(
+  sizes: readonly SizeResult[],
+  runs: number,
+  options: {summaryOnly?: boolean} = {},
+): string {
+  const out: string[] = []
+  if (!options.summaryOnly) {
+    for (const size of sizes) {
+      const ours = size.tools.find((tool) => tool.name === 'ours')
+      out.push(
+        `N = ${num(size.n)} articles (${size.corpus.meanWords} words each; ${mb(size.corpus.datasetBytes)} NDJSON, ${mb(size.corpus.markdownBytes)} Markdown) — median of ${runs} cold run(s)`,
+      )
+      const rows = [
+        ['build', 'wall', 'peak RSS tree', 'max RSS 1 proc', 'pages', 'HTML', 'time ours/peer', 'RSS ours/peer'],
+      ]
+      for (const tool of size.tools) {
+        const peer = tool.name !== 'ours' && ours
+        rows.push([
+          tool.label + (tool.okRuns < tool.runs.length ? ` (${tool.runs.length - tool.okRuns} failed)` : ''),
+          secs(tool.wallMs),
+          mb(tool.peakTreeRssBytes),
+          mb(tool.maxProcessRssBytes),
+          tool.pages === null ? 'n/a' : num(tool.pages),
+          mb(tool.htmlBytes),
+          peer ? ratio(ours.wallMs, tool.wallMs) : '',
+          peer ? ratio(ours.peakTreeRssBytes, tool.peakTreeRssBytes) : '',
+        ])
+      }
+      out.push(table(rows), '')
+      if (size.stages) out.push(formatStages(size, ours?.wallMs ?? null), '')
+    }
+    return out.join('\n')
+  }
+  return formatTargets(sizes)
+}
+
+function formatStages(size: SizeResult, buildMs: number | null): string {
+  const {stages, error, peakRssBytes} = size.stages ?? {stages: []}
+  const lines = [
+    `Our stage costs at N = ${num(size.n)} (the site's own modules, outside Astro; peak ${mb(peakRssBytes ?? null)}):`,
+  ]
+  if (error) lines.push(`  the stage measurement failed:\n${error.replace(/^/gm, '    ')}`)
+  const rows: string[][] = []
+  let sum = 0
+  for (const stage of stages) {
+    if (!stage.sub && stage.ms !== null) sum += stage.ms
+    rows.push([
+      `${stage.sub ? '    ' : '  '}${stage.name}`,
+      stage.ms === null ? 'failed' : `${Math.round(stage.ms)} ms`,
+      stage.error ? `error: ${stage.error}` : stage.detail,
+    ])
+  }
+  if (buildMs !== null && stages.length > 0) {
+    rows.push([
+      '  rest of the build (Vite, page templates, writing pages)',
+      `${Math.round(buildMs - sum)} ms`,
+      `build ${secs(buildMs)} minus the ${Math.round(sum)} ms above`,
+    ])
+  }
+  if (rows.length > 0) lines.push(table(rows, 'lrl'))
+  return lines.join('\n')
+}
+
+/** Whether each target holds, for the sizes this run measured. */
+export function formatTargets(sizes: readonly SizeResult[]): string {
+  const lines: string[] = []
+  const tool = (size: SizeResult | undefined, name: string) => size?.tools.find((candidate) => candidate.name === name)
+  const verdict = (value: number | null, limit: number) =>
+    value === null ? 'not measured' : value <= limit ? 'met' : 'NOT met'
+  const at = (n: number) => sizes.find((size) => size.n === n)
+  const tenK = at(10000)
+  if (tenK) {
+    const ours = tool(tenK, 'ours')
+    const astro = tool(tenK, 'astro-markdown')
+    const eleventy = tool(tenK, 'eleventy')
+    const vsAstro = ours?.wallMs && astro?.wallMs ? ours.wallMs / astro.wallMs : null
+    const vsEleventy = ours?.wallMs && eleventy?.wallMs ? ours.wallMs / eleventy.wallMs : null
+    lines.push(
+      `  10,000 articles vs Astro Markdown: ${vsAstro === null ? 'n/a' : `${vsAstro.toFixed(2)}×`} (target ≤ ${TARGETS.vsAstroMarkdown}×) — ${verdict(vsAstro, TARGETS.vsAstroMarkdown)}`,
+      `  10,000 articles vs Eleventy: ${vsEleventy === null ? 'n/a' : `${vsEleventy.toFixed(2)}×`} (target ≤ ${TARGETS.vsEleventy}×) — ${verdict(vsEleventy, TARGETS.vsEleventy)}`,
+      `  peak RSS at 10,000 articles: ${mb(ours?.peakTreeRssBytes ?? null)} (target ≤ 1.5 GB) — ${verdict(ours?.peakTreeRssBytes ?? null, TARGETS.peakRssBytes)}`,
+    )
+  }
+  const oneK = tool(at(1000), 'ours')
+  const tenKOurs = tool(tenK, 'ours')
+  if (oneK?.wallMs && tenKOurs?.wallMs) {
+    const scaling = tenKOurs.wallMs / oneK.wallMs
+    lines.push(
+      `  scaling 1,000 → 10,000: ${scaling.toFixed(1)}× (target ≤ ${TARGETS.scaling}×) — ${verdict(scaling, TARGETS.scaling)}`,
+    )
+  }
+  const fiftyK = tool(at(50000), 'ours')
+  if (fiftyK) {
+    lines.push(
+      `  50,000 articles with the default heap: ${fiftyK.okRuns === fiftyK.runs.length ? 'built — met' : `${fiftyK.runs.length - fiftyK.okRuns} of ${fiftyK.runs.length} runs failed — NOT met`}`,
+    )
+  }
+  return lines.length > 0 ? `Targets:\n${lines.join('\n')}\n` : ''
+}

@@ -1,0 +1,78 @@
+import {mkdtemp, readFile, rm} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {articleHeadline, writeCorpus} from '../src/bench/corpus.ts'
+import {measureCommand} from '../src/bench/measure.ts'
+import {writeAstroPeer, writeEleventyPeer} from '../src/bench/peers.ts'
+import {SITE_ROOT} from '../src/bench/stages.ts'
+
+const ARTICLES = 4
+const SEED = 11
+const QUIET = {DO_NOT_TRACK: '1', ASTRO_TELEMETRY_DISABLED: '1', NO_UPDATE_NOTIFIER: '1'}
+const scratchDirs: string[] = []
+afterAll(() => Promise.all(scratchDirs.map((dir) => rm(dir, {recursive: true, force: true}))))
+
+let markdownDir = ''
+beforeAll(async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-peers-'))
+  scratchDirs.push(dir)
+  markdownDir = (await writeCorpus(join(dir, 'corpus'), {articles: ARTICLES, seed: SEED})).markdownDir
+})
+
+async function build(command: string[], cwd: string): Promise<void> {
+  const [file = '', ...args] = command
+  const result = await measureCommand(file, args, {cwd, env: {...process.env, ...QUIET}, gnuTime: null})
+  if (result.exitCode !== 0) throw new Error(`${command.join(' ')} failed:\n${result.output}`)
+}
+
+/** Each Markdown article's h2/h3 headings and whether it has a table, from the twin itself. */
+async function expectations(slug: string) {
+  const markdown = await readFile(join(markdownDir, `${slug}.md`), 'utf8')
+  return {
+    headings: markdown
+      .split('\n')
+      .filter((line) => /^#{2,3} /.test(line))
+      .map((line) => line.replace(/^#+ /, '')),
+    table: /^\| /m.test(markdown),
+  }
+}
+
+async function expectArticlePages(outDir: string) {
+  let tables = 0
+  for (let index = 0; index < ARTICLES; index++) {
+    const {title, slug} = articleHeadline(SEED, index)
+    const html = await readFile(join(outDir, 'blog', slug, 'index.html'), 'utf8')
+    const {headings, table} = await expectations(slug)
+    expect(html).toMatch(new RegExp(`<h1[^>]*>${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</h1>`))
+    expect(html).toContain('Clinically reviewed by <a href="/reviewers/kate-smith/">Dr. Kate Smith</a>')
+    expect(html).toContain('<header>')
+    expect(html).toContain('<footer>')
+    const rendered = [...html.matchAll(/<h[23][^>]*>(.*?)<\/h[23]>/g)].map((match) => match[1])
+    expect(rendered).toEqual(headings)
+    expect(html.includes('<table>'), slug).toBe(table)
+    expect(html).not.toContain('<script')
+    if (table) tables++
+  }
+  // The seed is chosen so that one of the articles has a comparison table.
+  expect(tables).toBeGreaterThan(0)
+}
+
+describe('the peers the benchmark builds', () => {
+  it('build an Astro Markdown blog whose article pages carry the title, byline, headings and tables, and no script', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bench-astro-peer-'))
+    scratchDirs.push(dir)
+    await writeAstroPeer(dir, {markdownDir, astroPackage: join(SITE_ROOT, 'node_modules', 'astro')})
+    await build([process.execPath, join(SITE_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], dir)
+    await expectArticlePages(join(dir, 'dist'))
+  }, 120_000)
+
+  it('build an Eleventy blog whose article pages carry the title, byline, headings and tables, and no script', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bench-eleventy-peer-'))
+    scratchDirs.push(dir)
+    await writeEleventyPeer(dir, {markdownDir})
+    const eleventy = join(SITE_ROOT, '..', 'scripts', 'node_modules', '@11ty', 'eleventy', 'cmd.cjs')
+    await build([process.execPath, eleventy, '--quiet'], dir)
+    await expectArticlePages(join(dir, '_site'))
+  }, 120_000)
+})
