@@ -612,18 +612,193 @@ export type AllSanitySchemaTypes =
 
 // Source: ../site/src/data/queries.ts
 // Variable: articlesQuery
-// Query: *[_type == "article" && defined(slug.current)] | order(title asc) {  _id,  title,  "slug": slug.current,  body}
+// Query: *[_type == "article" && defined(slug.current)] | order(publishedAt desc, _id asc) {  _id,  title,  "slug": slug.current,  excerpt,  heroImage,  "authorId": author._ref,  publishedAt,  updatedAt,  category,  body,  citations,  "programLevelIds": programLevels[]._ref,  "therapyIds": therapies[]._ref,  "faqIds": faqs[]._ref,  requiresClinicalReview,  "clinicalReview": clinicalReview{reviewer, reviewedAt, contentHash},  seo{metaTitle, metaDescription, noIndex}}
 export type ArticlesQueryResult = Array<{
   _id: string;
   title: string;
   slug: string;
+  excerpt: string;
+  heroImage: {
+    asset?: SanityImageAssetReference;
+    media?: unknown;
+    hotspot?: SanityImageHotspot;
+    crop?: SanityImageCrop;
+    alt: string;
+    caption?: string;
+    _type: "image";
+  } | null;
+  authorId: string;
+  publishedAt: string;
+  updatedAt: string | null;
+  category:
+    | "families"
+    | "mental-health"
+    | "recovery"
+    | "therapies"
+    | "treatment-programs";
   body: BlockContent;
+  citations: Array<
+    {
+      _key: string;
+    } & Citation
+  > | null;
+  programLevelIds: Array<string> | null;
+  therapyIds: Array<string> | null;
+  faqIds: Array<string> | null;
+  requiresClinicalReview: boolean | null;
+  clinicalReview: {
+    reviewer: ClinicalReviewerReference;
+    reviewedAt: string;
+    contentHash: string;
+  } | null;
+  seo: {
+    metaTitle: string | null;
+    metaDescription: string | null;
+    noIndex: boolean | null;
+  } | null;
+}>;
+
+// Source: ../site/src/data/queries.ts
+// Variable: programLevelsQuery
+// Query: *[_type == "programLevel" && defined(slug.current)] | order(continuumPosition asc, _id asc) {  _id,  name,  shortName,  "slug": slug.current,  continuumPosition,  summary,  body,  hoursPerWeek{min, max},  daysPerWeek{min, max},  hoursPerSession{min, max},  typicalLengthWeeks{min, max},  setting,  medicalMonitoring,  idealFor,  "therapyIds": therapies[]._ref}
+export type ProgramLevelsQueryResult = Array<{
+  _id: string;
+  name: string;
+  shortName: string | null;
+  slug: string;
+  continuumPosition: number;
+  summary: string;
+  body: BlockContent | null;
+  hoursPerWeek: {
+    min: number | null;
+    max: number | null;
+  } | null;
+  daysPerWeek: {
+    min: number | null;
+    max: number | null;
+  } | null;
+  hoursPerSession: {
+    min: number | null;
+    max: number | null;
+  } | null;
+  typicalLengthWeeks: {
+    min: number | null;
+    max: number | null;
+  } | null;
+  setting: string | null;
+  medicalMonitoring: string | null;
+  idealFor: string | null;
+  therapyIds: Array<string> | null;
+}>;
+
+// Source: ../site/src/data/queries.ts
+// Variable: therapiesQuery
+// Query: *[_type == "therapy" && defined(slug.current)] | order(name asc, _id asc) {  _id,  name,  abbreviation,  "slug": slug.current,  summary,  body,  evidenceNotes,  "programLevelIds": programLevels[]._ref}
+export type TherapiesQueryResult = Array<{
+  _id: string;
+  name: string;
+  abbreviation: string | null;
+  slug: string;
+  summary: string;
+  body: BlockContent | null;
+  evidenceNotes: string | null;
+  programLevelIds: Array<string> | null;
+}>;
+
+// Source: ../site/src/data/queries.ts
+// Variable: faqsQuery
+// Query: *[_type == "faq"] | order(order asc, question asc, _id asc) {  _id,  question,  answer,  topics,  "programLevelIds": programLevels[]._ref,  order}
+export type FaqsQueryResult = Array<{
+  _id: string;
+  question: string;
+  answer: SimpleBlockContent;
+  topics: Array<string> | null;
+  programLevelIds: Array<string> | null;
+  order: number | null;
+}>;
+
+// Source: ../site/src/data/queries.ts
+// Variable: reviewersQuery
+// Query: *[_type == "clinicalReviewer"] | order(name asc, _id asc) {  _id,  name,  "slug": slug.current,  credentials,  jobTitle,  photo,  bio,  specialties,  "licence": licence{    type,    state,    verifiedAt,    expiresAt,    "number": select(numberIsPublic == true => number)  },  sameAs}
+export type ReviewersQueryResult = Array<{
+  _id: string;
+  name: string;
+  slug: string;
+  credentials: string | null;
+  jobTitle: string | null;
+  photo: {
+    asset?: SanityImageAssetReference;
+    media?: unknown;
+    hotspot?: SanityImageHotspot;
+    crop?: SanityImageCrop;
+    alt: string;
+    _type: "image";
+  } | null;
+  bio: SimpleBlockContent | null;
+  specialties: Array<string> | null;
+  licence: {
+    type: string | null;
+    state: string | null;
+    verifiedAt: string | null;
+    expiresAt: string | null;
+    number: string | null;
+  } | null;
+  sameAs: Array<string> | null;
+}>;
+
+// Source: ../site/src/data/queries.ts
+// Variable: authorsQuery
+// Query: *[_type == "author"] | order(name asc, _id asc) {  _id,  name,  "slug": slug.current,  role}
+export type AuthorsQueryResult = Array<{
+  _id: string;
+  name: string;
+  slug: string;
+  role: string | null;
+}>;
+
+// Source: ../site/src/data/queries.ts
+// Variable: settingsQuery
+// Query: *[_type == "siteSettings" && _id == "siteSettings"][0] {  organizationName,  tagline,  phone,  address,  crisisLines,  services,  medicalDisclaimer,  editorialPolicy,  reviewPolicy{validityMonths, warningDays}}
+export type SettingsQueryResult = {
+  organizationName: string;
+  tagline: string | null;
+  phone: string;
+  address: PostalAddress | null;
+  crisisLines: Array<
+    {
+      _key: string;
+    } & CrisisLine
+  >;
+  services: Array<string> | null;
+  medicalDisclaimer: string;
+  editorialPolicy: SimpleBlockContent | null;
+  reviewPolicy: {
+    validityMonths: number;
+    warningDays: number;
+  } | null;
+} | null;
+
+// Source: ../site/src/data/queries.ts
+// Variable: imageAssetsQuery
+// Query: *[_type == "sanity.imageAsset"] {  _id,  url,  "width": metadata.dimensions.width,  "height": metadata.dimensions.height}
+export type ImageAssetsQueryResult = Array<{
+  _id: string;
+  url: string;
+  width: number | null;
+  height: number | null;
 }>;
 
 // Query TypeMap
 declare global {
   interface SanityQueries {
-    '*[_type == "article" && defined(slug.current)] | order(title asc) {\n  _id,\n  title,\n  "slug": slug.current,\n  body\n}': ArticlesQueryResult;
+    '*[_type == "article" && defined(slug.current)] | order(publishedAt desc, _id asc) {\n  _id,\n  title,\n  "slug": slug.current,\n  excerpt,\n  heroImage,\n  "authorId": author._ref,\n  publishedAt,\n  updatedAt,\n  category,\n  body,\n  citations,\n  "programLevelIds": programLevels[]._ref,\n  "therapyIds": therapies[]._ref,\n  "faqIds": faqs[]._ref,\n  requiresClinicalReview,\n  "clinicalReview": clinicalReview{reviewer, reviewedAt, contentHash},\n  seo{metaTitle, metaDescription, noIndex}\n}': ArticlesQueryResult;
+    '*[_type == "programLevel" && defined(slug.current)] | order(continuumPosition asc, _id asc) {\n  _id,\n  name,\n  shortName,\n  "slug": slug.current,\n  continuumPosition,\n  summary,\n  body,\n  hoursPerWeek{min, max},\n  daysPerWeek{min, max},\n  hoursPerSession{min, max},\n  typicalLengthWeeks{min, max},\n  setting,\n  medicalMonitoring,\n  idealFor,\n  "therapyIds": therapies[]._ref\n}': ProgramLevelsQueryResult;
+    '*[_type == "therapy" && defined(slug.current)] | order(name asc, _id asc) {\n  _id,\n  name,\n  abbreviation,\n  "slug": slug.current,\n  summary,\n  body,\n  evidenceNotes,\n  "programLevelIds": programLevels[]._ref\n}': TherapiesQueryResult;
+    '*[_type == "faq"] | order(order asc, question asc, _id asc) {\n  _id,\n  question,\n  answer,\n  topics,\n  "programLevelIds": programLevels[]._ref,\n  order\n}': FaqsQueryResult;
+    '*[_type == "clinicalReviewer"] | order(name asc, _id asc) {\n  _id,\n  name,\n  "slug": slug.current,\n  credentials,\n  jobTitle,\n  photo,\n  bio,\n  specialties,\n  "licence": licence{\n    type,\n    state,\n    verifiedAt,\n    expiresAt,\n    "number": select(numberIsPublic == true => number)\n  },\n  sameAs\n}': ReviewersQueryResult;
+    '*[_type == "author"] | order(name asc, _id asc) {\n  _id,\n  name,\n  "slug": slug.current,\n  role\n}': AuthorsQueryResult;
+    '*[_type == "siteSettings" && _id == "siteSettings"][0] {\n  organizationName,\n  tagline,\n  phone,\n  address,\n  crisisLines,\n  services,\n  medicalDisclaimer,\n  editorialPolicy,\n  reviewPolicy{validityMonths, warningDays}\n}': SettingsQueryResult;
+    '*[_type == "sanity.imageAsset"] {\n  _id,\n  url,\n  "width": metadata.dimensions.width,\n  "height": metadata.dimensions.height\n}': ImageAssetsQueryResult;
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too
