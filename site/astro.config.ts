@@ -2,6 +2,7 @@ import {fileURLToPath} from 'node:url'
 import react from '@astrojs/react'
 import sitemap from '@astrojs/sitemap'
 import {defineConfig} from 'astro/config'
+import {siteFinish} from './src/integrations/site-finish.ts'
 
 // The public origin; sitemap, canonical URLs and RSS need it. Set SITE_URL when deploying.
 const site = process.env['SITE_URL'] || 'http://localhost:4321'
@@ -10,7 +11,19 @@ export default defineConfig({
   site,
   output: 'static',
   trailingSlash: 'always',
-  integrations: [react(), sitemap()],
+  build: {
+    // Stylesheets as files, never inline: the Content-Security-Policy then allows styles from
+    // the site itself only, the same on every page and in the headers file.
+    inlineStylesheets: 'never',
+  },
+  integrations: [
+    react(),
+    sitemap({
+      // Search results and the not-found page are not pages anyone should land on from a search engine.
+      filter: (page) => !/\/(search|404)\/?$/.test(new URL(page).pathname),
+    }),
+    siteFinish(),
+  ],
   vite: {
     define: {
       // Resolved here because bundled page code cannot find files relative to its own source.

@@ -1,0 +1,60 @@
+/**
+ * Reading Portable Text without rendering it: plain text for headings and descriptions, and the
+ * outline (h2/h3 with anchor ids) the table of contents and the renderer share.
+ */
+import {slugify} from './urls.ts'
+
+/** The plain text of one text block (spans joined), or '' for anything else. */
+export function blockText(block: unknown): string {
+  if (!isRecord(block) || block['_type'] !== 'block' || !Array.isArray(block['children'])) return ''
+  return block['children']
+    .map((child) => (isRecord(child) && typeof child['text'] === 'string' ? child['text'] : ''))
+    .join('')
+}
+
+/** The plain text of a whole Portable Text array, paragraphs separated by blank lines. */
+export function plainText(blocks: readonly unknown[] | null | undefined): string {
+  return (blocks ?? [])
+    .map(blockText)
+    .filter((text) => text.trim() !== '')
+    .join('\n\n')
+}
+
+/** A heading of a body, with the anchor id it is rendered with. */
+export interface OutlineHeading {
+  /** The block's `_key`, which the renderer looks the id up by. */
+  key: string
+  id: string
+  level: 2 | 3
+  text: string
+}
+
+/**
+ * The h2 and h3 headings of a body with unique anchor ids. `reserved` are ids the page already
+ * uses (landmarks, the references list); headings never take them.
+ */
+export function headingOutline(
+  body: readonly unknown[] | null | undefined,
+  reserved: Iterable<string> = [],
+): OutlineHeading[] {
+  const used = new Set(reserved)
+  const headings: OutlineHeading[] = []
+  for (const [index, block] of (body ?? []).entries()) {
+    if (!isRecord(block) || block['_type'] !== 'block') continue
+    const style = block['style']
+    if (style !== 'h2' && style !== 'h3') continue
+    const text = blockText(block).trim()
+    if (text === '') continue
+    const base = slugify(text) || 'section'
+    let id = base
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`
+    used.add(id)
+    const key = typeof block['_key'] === 'string' ? block['_key'] : `index-${index}`
+    headings.push({key, id, level: style === 'h2' ? 2 : 3, text})
+  }
+  return headings
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
