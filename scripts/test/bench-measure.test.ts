@@ -2,6 +2,7 @@ import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
+import {astroPhases, isAstroSummaryLine} from '../src/bench/astro-log.ts'
 import {htmlStats, measureCommand, median} from '../src/bench/measure.ts'
 
 const scratchDirs: string[] = []
@@ -53,5 +54,52 @@ describe('measuring a build', () => {
     expect(median([5, 1, 3])).toBe(3)
     expect(median([4, 1, 3, 2])).toBe(2.5)
     expect(() => median([])).toThrow(/no values/)
+  })
+
+  it('keeps only the lines a filter accepts, so a build listing every page does not crowd out its summary', async () => {
+    const measured = await measureCommand(
+      process.execPath,
+      ['-e', 'for (let i = 0; i < 3; i++) console.log("  ├─ /blog/" + i + "/index.html (+1ms)"); console.log("done")'],
+      {cwd: tmpdir(), env: process.env, gnuTime: null, keepLine: isAstroSummaryLine},
+    )
+    expect(measured.output).toBe('done\n')
+  })
+})
+
+// As Astro 7 prints a static build, page listing shortened.
+const ASTRO_LOG = `22:15:05 [types] Generated 40ms
+22:15:05 [build] output: "static"
+22:15:05 [build] Collecting build info...
+22:15:05 [build] ✓ Completed in 78ms.
+22:15:05 [build] Building static entrypoints...
+22:15:06 [vite] ✓ built in 1.21s
+22:15:06 [vite] ✓ built in 225ms
+22:15:06 [build] Rearranging server assets...
+
+ generating static routes
+22:15:09   ├─ /blog/a/index.html (+1ms)
+22:15:09   └─ /index.html (+2ms)
+22:15:09 ✓ Completed in 2.42s.
+
+22:15:09 [build] ✓ Completed in 3.92s.
+22:15:12 [site-finish] Search index: 260 pages
+22:15:12 [build] 260 page(s) built in 7.05s
+22:15:12 [build] Complete!
+`
+
+describe('reading an Astro build log', () => {
+  it('finds the sync, bundle and page phases, and attributes the rest of Astro’s total to other work', () => {
+    expect(astroPhases(ASTRO_LOG)).toEqual({sync: 40, bundle: 1435, generate: 2420, total: 7050, other: 3155})
+  })
+
+  it('reports no phase it cannot find', () => {
+    expect(astroPhases('[11ty] Wrote 201 files in 0.78 seconds')).toEqual({})
+  })
+
+  it('drops the per-page lines and keeps the rest', () => {
+    expect(ASTRO_LOG.split('\n').filter((line) => !isAstroSummaryLine(line))).toEqual([
+      '22:15:09   ├─ /blog/a/index.html (+1ms)',
+      '22:15:09   └─ /index.html (+2ms)',
+    ])
   })
 })

@@ -38,6 +38,8 @@ export interface MeasureOptions {
   intervalMs?: number
   /** How much of the output to keep, from its end. */
   keepOutputChars?: number
+  /** Keeps only the output lines this accepts (a build may print one line per page). */
+  keepLine?: (line: string) => boolean
   /** GNU time, to wrap the command in; `/usr/bin/time` when it exists, `null` for none. */
   gnuTime?: string | null
 }
@@ -60,12 +62,24 @@ export async function measureCommand(
   let output = ''
   const started = performance.now()
   const child = spawn(file, argv, {cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe']})
-  const append = (chunk: Buffer) => {
-    output += chunk.toString('utf8')
-    if (output.length > keep * 2) output = output.slice(-keep)
+  const keepLine = options.keepLine ?? (() => true)
+  const appender = () => {
+    let partial = ''
+    return (chunk: Buffer | null) => {
+      if (chunk === null && partial === '') return
+      const text = partial + (chunk === null ? '\n' : chunk.toString('utf8'))
+      const lines = text.split('\n')
+      partial = lines.pop() ?? ''
+      for (const line of lines) if (keepLine(line)) output += `${line}\n`
+      if (output.length > keep * 2) output = output.slice(-keep)
+    }
   }
-  child.stdout.on('data', append)
-  child.stderr.on('data', append)
+  const fromStdout = appender()
+  const fromStderr = appender()
+  child.stdout.on('data', fromStdout)
+  child.stderr.on('data', fromStderr)
+  child.stdout.once('end', () => fromStdout(null))
+  child.stderr.once('end', () => fromStderr(null))
 
   let peak: number | null = null
   let samples = 0

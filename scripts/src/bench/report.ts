@@ -2,6 +2,7 @@
  * The benchmark's printed report: one table per corpus size with ratios ours/peer, our stage
  * costs, and the issue's targets checked against the medians.
  */
+import type {AstroPhases} from './astro-log.ts'
 import type {StageTiming} from './stages.ts'
 
 /** One cold build. */
@@ -12,6 +13,8 @@ export interface ToolRun {
   maxProcessRssBytes: number | null
   pages: number
   htmlBytes: number
+  /** For Astro builds, the phase times the build printed. */
+  phases?: AstroPhases
   error?: string
 }
 
@@ -26,6 +29,7 @@ export interface ToolResult {
   maxProcessRssBytes: number | null
   pages: number | null
   htmlBytes: number | null
+  phases?: AstroPhases
 }
 
 /** Everything measured at one corpus size. */
@@ -100,6 +104,21 @@ export function formatReport(
         ])
       }
       out.push(table(rows), '')
+      const phased = size.tools.filter((tool) => tool.phases && Object.keys(tool.phases).length > 0)
+      if (phased.length > 0) {
+        out.push('Astro phases (medians, as the builds print them):')
+        const phaseRows = [['build', 'content sync', 'Vite bundles', 'pages rendered', 'other*', 'Astro total']]
+        for (const tool of phased) {
+          const p = tool.phases ?? {}
+          const cell = (ms: number | undefined) => (ms === undefined ? 'n/a' : secs(ms))
+          phaseRows.push([tool.label, cell(p.sync), cell(p.bundle), cell(p.generate), cell(p.other), cell(p.total)])
+        }
+        out.push(
+          table(phaseRows),
+          '  * setup, asset moves and integrations that run after the pages (sitemap, search index)',
+          '',
+        )
+      }
       if (size.stages) out.push(formatStages(size, ours?.wallMs ?? null), '')
     }
     return out.join('\n')

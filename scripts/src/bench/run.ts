@@ -16,6 +16,7 @@ import {cpus, release, tmpdir, totalmem} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
+import {type AstroPhases, astroPhases, isAstroSummaryLine} from './astro-log.ts'
 import {BENCH_REVIEW_NOW, type WrittenCorpus, writeCorpus} from './corpus.ts'
 import {GNU_TIME, htmlStats, type Measurement, measureCommand, median} from './measure.ts'
 import {writeAstroPeer, writeEleventyPeer} from './peers.ts'
@@ -39,6 +40,8 @@ interface Tool {
   outDir: string
   /** Everything a previous build left that could make the next one warm. */
   caches: string[]
+  /** An Astro build, whose log holds its phase times. */
+  astro: boolean
 }
 
 const USAGE = `Usage: pnpm bench [options]
@@ -138,6 +141,7 @@ async function prepareTools(work: string, corpus: WrittenCorpus, wanted: readonl
         join(SITE_ROOT, 'node_modules', '.vite'),
         join(SITE_ROOT, '.astro'),
       ],
+      astro: true,
     })
   }
   if (wanted.includes('astro-markdown')) {
@@ -152,6 +156,7 @@ async function prepareTools(work: string, corpus: WrittenCorpus, wanted: readonl
       env: buildEnv({}),
       outDir: join(dir, 'dist'),
       caches: [join(dir, 'node_modules', '.astro'), join(dir, 'node_modules', '.vite'), join(dir, '.astro')],
+      astro: true,
     })
   }
   if (wanted.includes('eleventy')) {
@@ -166,6 +171,7 @@ async function prepareTools(work: string, corpus: WrittenCorpus, wanted: readonl
       env: buildEnv({}),
       outDir: join(dir, '_site'),
       caches: [join(dir, '.cache')],
+      astro: false,
     })
   }
   return tools
@@ -173,7 +179,11 @@ async function prepareTools(work: string, corpus: WrittenCorpus, wanted: readonl
 
 async function runOnce(tool: Tool): Promise<ToolRun> {
   for (const path of [tool.outDir, ...tool.caches]) await rm(path, {recursive: true, force: true})
-  const measured: Measurement = await measureCommand(tool.command, tool.args, {cwd: tool.cwd, env: tool.env})
+  const measured: Measurement = await measureCommand(tool.command, tool.args, {
+    cwd: tool.cwd,
+    env: tool.env,
+    ...(tool.astro ? {keepLine: isAstroSummaryLine} : {}),
+  })
   const ok = measured.exitCode === 0
   const stats = ok && existsSync(tool.outDir) ? await htmlStats(tool.outDir) : {pages: 0, htmlBytes: 0}
   await rm(tool.outDir, {recursive: true, force: true})
@@ -184,6 +194,7 @@ async function runOnce(tool: Tool): Promise<ToolRun> {
     maxProcessRssBytes: measured.maxProcessRssBytes,
     pages: stats.pages,
     htmlBytes: stats.htmlBytes,
+    ...(tool.astro && ok ? {phases: astroPhases(measured.output)} : {}),
     ...(ok ? {} : {error: `exit code ${measured.exitCode}\n${measured.output.slice(-4000)}`}),
   }
 }
@@ -204,7 +215,17 @@ function summarise(tool: Tool, runs: ToolRun[]): ToolResult {
     maxProcessRssBytes: med((run) => run.maxProcessRssBytes),
     pages: med((run) => run.pages),
     htmlBytes: med((run) => run.htmlBytes),
+    ...(tool.astro ? {phases: medianPhases(good)} : {}),
   }
+}
+
+function medianPhases(runs: readonly ToolRun[]): AstroPhases {
+  const phases: AstroPhases = {}
+  for (const key of ['sync', 'bundle', 'generate', 'total', 'other'] as const) {
+    const values = runs.map((run) => run.phases?.[key]).filter((value): value is number => value !== undefined)
+    if (values.length > 0) phases[key] = median(values)
+  }
+  return phases
 }
 
 async function measureStagesInChild(
