@@ -1,9 +1,11 @@
 /**
  * The peers the site is measured against, written into a scratch folder by the benchmark: a
  * minimal Astro Markdown blog (content collection, `glob` loader) and an Eleventy 3 blog, both
- * over the corpus's Markdown twin, with the same page furniture as an article page of the site
- * (header with the program levels, title, review byline, excerpt, body, footer with the crisis
- * lines, a small inline stylesheet) and no JavaScript.
+ * over the corpus's Markdown twin, with the main furniture of an article page of the site (social
+ * meta tags, JSON-LD naming the reviewer, a crisis-line bar, header with the program levels,
+ * breadcrumbs, title, review byline, excerpt, body, footer, a small stylesheet) and no JavaScript.
+ * The site's page carries more (a table of contents, related programs, a content security policy),
+ * so its HTML per page is larger; the report shows both.
  */
 import {copyFile, link, mkdir, readdir, realpath, symlink, writeFile} from 'node:fs/promises'
 import {dirname, join} from 'node:path'
@@ -11,7 +13,8 @@ import {PROGRAM_LEVELS, REVIEWER} from './corpus.ts'
 
 /** A few rules, about what a small blog theme ships; both peers inline the same sheet. */
 export const PEER_CSS = `body{margin:0;font:1.0625rem/1.6 system-ui,sans-serif;color:#1c2430;background:#fff}
-header,footer,main{max-width:44rem;margin:0 auto;padding:1rem}
+header,footer,main,.crisis{max-width:44rem;margin:0 auto;padding:1rem}
+.crisis{background:#fff4d6;font-size:.9rem}.crisis ul,.crumbs{display:flex;flex-wrap:wrap;gap:1rem;list-style:none;margin:0;padding:0}
 header{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;justify-content:space-between;border-bottom:1px solid #d8dee6}
 header nav ul{display:flex;flex-wrap:wrap;gap:.75rem;list-style:none;margin:0;padding:0}
 a{color:#0b5cad}a:focus-visible{outline:3px solid #f0b400;outline-offset:2px}
@@ -30,10 +33,31 @@ export function peerHeader(): string {
   return `<header><a href="/">${ORG}</a><nav aria-label="Programs"><ul>${items}</ul></nav><a href="tel:+18779206583">877.920.6583</a></header>`
 }
 
+/** The crisis-line bar both peers render above the header, as the site does. */
+export function peerCrisisBar(): string {
+  return `<aside class="crisis" aria-label="Crisis support"><p><strong>In crisis?</strong> Help is free and confidential, 24/7.</p><ul><li>988 Suicide &amp; Crisis Lifeline: <a href="tel:988">call or text <strong>988</strong></a></li><li>SAMHSA National Helpline: <a href="tel:+18006624357">call <strong>1-800-662-4357</strong></a></li></ul></aside>`
+}
+
 /** The footer both peers render, as static HTML. */
 export function peerFooter(): string {
-  return `<footer><p>In crisis? Call or text <a href="tel:988">988</a> (Suicide &amp; Crisis Lifeline). SAMHSA National Helpline: <a href="tel:+18006624357">1-800-662-4357</a>.</p><p>This content is for information only and is not a substitute for professional medical advice, diagnosis or treatment.</p><p>&copy; ${ORG}</p></footer>`
+  return `<footer><p>This content is for information only and is not a substitute for professional medical advice, diagnosis or treatment.</p><p>&copy; ${ORG} · <a href="tel:+18779206583">877.920.6583</a></p></footer>`
 }
+
+/** The module both peers import to write an article's JSON-LD (the same object the site describes). */
+export const JSON_LD_MODULE = `export function articleJsonLd(article) {
+  return JSON.stringify({
+    '@context': 'https://schema.org',
+    '@type': 'MedicalWebPage',
+    headline: article.title,
+    description: article.description,
+    url: article.url,
+    datePublished: article.date,
+    lastReviewed: article.reviewedAt,
+    reviewedBy: {'@type': 'Person', name: article.reviewer},
+    publisher: {'@type': 'MedicalClinic', name: ${JSON.stringify(ORG)}, telephone: '877.920.6583'},
+  }).replace(/</g, '\\\\u003c')
+}
+`
 
 /**
  * Puts the Markdown files into `target`, as hard links where the file system allows (they cost
@@ -97,8 +121,9 @@ export const collections = {blog}
   await write(
     join(dir, 'src', 'layouts', 'Base.astro'),
     `---
-interface Props { title: string; description: string }
-const {title, description} = Astro.props
+interface Props { title: string; description: string; jsonLd?: string; crumb?: string }
+const {title, description, jsonLd, crumb} = Astro.props
+const url = new URL(Astro.url.pathname, Astro.site).href
 ---
 <!doctype html>
 <html lang="en">
@@ -107,12 +132,21 @@ const {title, description} = Astro.props
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>{title} | ${ORG}</title>
     <meta name="description" content={description} />
-    <link rel="canonical" href={new URL(Astro.url.pathname, Astro.site)} />
+    <link rel="canonical" href={url} />
+    <meta property="og:type" content="article" />
+    <meta property="og:site_name" content="${ORG}" />
+    <meta property="og:title" content={title} />
+    <meta property="og:description" content={description} />
+    <meta property="og:url" content={url} />
+    {jsonLd && <script type="application/ld+json" set:html={jsonLd} />}
     <style is:inline set:html={${JSON.stringify(PEER_CSS)}} />
   </head>
   <body>
-    <Fragment set:html={${JSON.stringify(peerHeader())}} />
-    <main id="main"><slot /></main>
+    <Fragment set:html={${JSON.stringify(peerCrisisBar() + peerHeader())}} />
+    <main id="main">
+      {crumb && <nav aria-label="Breadcrumb"><ol class="crumbs"><li><a href="/">Home</a></li><li><a href="/blog/">Blog</a></li><li aria-current="page">{crumb}</li></ol></nav>}
+      <slot />
+    </main>
     <Fragment set:html={${JSON.stringify(peerFooter())}} />
   </body>
 </html>
@@ -123,6 +157,7 @@ const {title, description} = Astro.props
     `---
 import {getCollection, render} from 'astro:content'
 import Base from '../../layouts/Base.astro'
+import {articleJsonLd} from '../../json-ld.mjs'
 
 export async function getStaticPaths() {
   const posts = await getCollection('blog')
@@ -131,8 +166,16 @@ export async function getStaticPaths() {
 const {post} = Astro.props
 const {Content} = await render(post)
 const day = (date: Date) => date.toISOString().slice(0, 10)
+const jsonLd = articleJsonLd({
+  title: post.data.title,
+  description: post.data.description,
+  url: new URL(Astro.url.pathname, Astro.site).href,
+  date: post.data.date.toISOString(),
+  reviewer: post.data.reviewer,
+  reviewedAt: post.data.reviewedAt.toISOString(),
+})
 ---
-<Base title={post.data.title} description={post.data.description}>
+<Base title={post.data.title} description={post.data.description} jsonLd={jsonLd} crumb={post.data.title}>
   <article>
     <h1>{post.data.title}</h1>
     <p class="byline">Clinically reviewed by <a href="/reviewers/${REVIEWER.slug}/">{post.data.reviewer}</a> on <time datetime={post.data.reviewedAt.toISOString()}>{day(post.data.reviewedAt)}</time> · Published <time datetime={post.data.date.toISOString()}>{day(post.data.date)}</time></p>
@@ -156,6 +199,7 @@ const posts = (await getCollection('blog')).sort((a, b) => b.data.date.getTime()
 </Base>
 `,
   )
+  await write(join(dir, 'src', 'json-ld.mjs'), JSON_LD_MODULE)
   await linkMarkdown(options.markdownDir, join(dir, 'src', 'content', 'blog'))
 }
 
@@ -167,7 +211,10 @@ export async function writeEleventyPeer(dir: string, options: {markdownDir: stri
   )
   await write(
     join(dir, 'eleventy.config.mjs'),
-    `export default function (eleventyConfig) {
+    `import {articleJsonLd} from './json-ld.mjs'
+
+export default function (eleventyConfig) {
+  eleventyConfig.addFilter('jsonLd', articleJsonLd)
   eleventyConfig.addFilter('day', (date) => new Date(date).toISOString().slice(0, 10))
   eleventyConfig.addFilter('iso', (date) => new Date(date).toISOString())
   eleventyConfig.addCollection('newest', (api) =>
@@ -192,11 +239,20 @@ export const config = {dir: {input: 'content', includes: '_includes', output: '_
     <title>{{ title }} | ${ORG}</title>
     <meta name="description" content="{{ description }}" />
     <link rel="canonical" href="http://localhost:4321{{ page.url }}" />
+    <meta property="og:type" content="article" />
+    <meta property="og:site_name" content="${ORG}" />
+    <meta property="og:title" content="{{ title }}" />
+    <meta property="og:description" content="{{ description }}" />
+    <meta property="og:url" content="http://localhost:4321{{ page.url }}" />
+    {% if reviewer %}<script type="application/ld+json">{{ {title: title, description: description, url: 'http://localhost:4321' + page.url, date: page.date | iso, reviewer: reviewer, reviewedAt: reviewedAt | iso} | jsonLd | safe }}</script>{% endif %}
     <style>${PEER_CSS}</style>
   </head>
   <body>
-    ${peerHeader()}
-    <main id="main">{{ content | safe }}</main>
+    ${peerCrisisBar()}${peerHeader()}
+    <main id="main">
+      {% if reviewer %}<nav aria-label="Breadcrumb"><ol class="crumbs"><li><a href="/">Home</a></li><li><a href="/blog/">Blog</a></li><li aria-current="page">{{ title }}</li></ol></nav>{% endif %}
+      {{ content | safe }}
+    </main>
     ${peerFooter()}
   </body>
 </html>
@@ -226,5 +282,6 @@ description: Clinically reviewed articles on addiction treatment and recovery.
 <ul>{% for post in collections.newest %}<li><a href="{{ post.url }}">{{ post.data.title }}</a></li>{% endfor %}</ul>
 `,
   )
+  await write(join(dir, 'json-ld.mjs'), JSON_LD_MODULE)
   await linkMarkdown(options.markdownDir, join(dir, 'content', 'blog'))
 }

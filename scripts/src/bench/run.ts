@@ -118,6 +118,8 @@ async function machine() {
     node: process.version,
     astro: await versionOf(join(ASTRO_PACKAGE, 'package.json')),
     eleventy: await versionOf(join(SCRIPTS_ROOT, 'node_modules', '@11ty', 'eleventy', 'package.json')),
+    // Every build inherits it; the issue's memory target assumes Node's default heap.
+    nodeOptions: process.env['NODE_OPTIONS'] ?? '',
     rssMethod: `sum of VmRSS over the process tree from /proc, sampled every 50 ms${
       GNU_TIME ? '; plus GNU time %M (largest single process, exact)' : ''
     }`,
@@ -264,7 +266,9 @@ async function main() {
   console.log(
     `Machine: ${info.cpu}, ${info.cores} cores, ${megabytes(info.memoryBytes)}; ${info.os}; Node ${info.node}`,
   )
-  console.log(`Peak RSS: ${info.rssMethod}\n`)
+  console.log(`Peak RSS: ${info.rssMethod}`)
+  if (info.nodeOptions) console.log(`NODE_OPTIONS="${info.nodeOptions}" applies to every build`)
+  console.log('')
 
   const workRoot = await mkdtemp(join(tmpdir(), 'bench-'))
   const sizes: SizeResult[] = []
