@@ -235,7 +235,7 @@ async function measureStagesInChild(
 ): Promise<{stages: StageTiming[]; peakRssBytes: number | null; error?: string}> {
   const measured = await measureCommand(process.execPath, [STAGES_SCRIPT, datasetFile, BENCH_REVIEW_NOW], {
     cwd: SCRIPTS_ROOT,
-    env: buildEnv({}),
+    env: buildEnv({NODE_ENV: 'production'}),
     gnuTime: null,
   })
   const line = measured.output
