@@ -1,0 +1,281 @@
+// @vitest-environment jsdom
+import {clinicalContentHash} from '@repo/schemas/review'
+import {ThemeProvider} from '@sanity/ui'
+import {buildTheme} from '@sanity/ui/theme'
+import {act, cleanup, configure, fireEvent, render, renderHook, screen, waitFor} from '@testing-library/react'
+import type {ReactNode} from 'react'
+import type {DocumentActionComponent, DocumentActionDescription, DocumentActionProps, SanityDocument} from 'sanity'
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
+import {RequestReviewAction} from '../actions/RequestReviewAction.tsx'
+import {withReviewGate} from '../actions/ReviewGatedPublishAction.tsx'
+import {SignOffAction} from '../actions/SignOffAction.tsx'
+import {REVIEW_FACTS_QUERY, REVIEWER_PROFILES_QUERY} from '../review/facts.ts'
+import {article, CLINICIAN, EDITOR, faq, REVIEWER_ID, reviewer, signed} from './fixtures.ts'
+
+/** What the replaced Sanity hooks return; each test sets what it is about. */
+const studio = vi.hoisted(() => ({
+  user: null as {id: string; name: string} | null,
+  validation: [] as {level: 'error' | 'warning'; message: string; path: string[]}[],
+  reviewers: [] as Record<string, unknown>[],
+  faqs: [] as Record<string, unknown>[],
+  execute: vi.fn(),
+  push: vi.fn(),
+  fetch: vi.fn(),
+}))
+
+// The client answers the two queries the actions make; the queries themselves are tested with groq-js elsewhere.
+const client = {fetch: studio.fetch}
+vi.mock('sanity', () => ({
+  useCurrentUser: () => studio.user,
+  useClient: () => client,
+  useDocumentOperation: () => ({patch: {disabled: false, execute: studio.execute}}),
+  useValidationStatus: () => ({isValidating: false, validation: studio.validation}),
+  // The schema definitions @repo/schemas exports are plain objects; the actions only need its constants.
+  defineType: (definition: unknown) => definition,
+  defineField: (definition: unknown) => definition,
+  defineArrayMember: (definition: unknown) => definition,
+}))
+vi.mock('@sanity/ui/toast', () => ({useToast: () => ({push: studio.push})}))
+
+// The first render of @sanity/ui is slow on a busy two-core machine; waiting longer is not a timed assertion.
+configure({asyncUtilTimeout: 15_000})
+
+beforeEach(() => {
+  studio.user = null
+  studio.validation = []
+  studio.reviewers = [reviewer({name: 'Dr. Kate Smith'})]
+  studio.faqs = [faq()]
+  studio.execute.mockReset()
+  studio.push.mockReset()
+  studio.fetch.mockReset().mockImplementation(async (query: string) => {
+    if (query === REVIEWER_PROFILES_QUERY) return studio.reviewers
+    if (query === REVIEW_FACTS_QUERY) return {faqs: studio.faqs, reviewer: reviewer(), policy: null}
+    throw new Error(`Unexpected query: ${query}`)
+  })
+})
+afterEach(cleanup)
+
+function propsFor(draft: object | null): DocumentActionProps {
+  return {
+    id: 'article-iop-benefits',
+    type: 'article',
+    draft: draft as SanityDocument | null,
+    published: null,
+    version: null,
+    liveEdit: false,
+    liveEditSchemaType: false,
+    ready: true,
+    release: undefined,
+    transactionSyncLock: null,
+    onComplete: () => undefined,
+    initialValueResolved: true,
+  } as DocumentActionProps
+}
+
+/** Runs an action component as the Studio does — a hook returning a description — until `done` holds. */
+async function describeAction(
+  action: DocumentActionComponent,
+  draft: object | null,
+  done: (description: DocumentActionDescription | null) => boolean,
+) {
+  const hook = renderHook((props: DocumentActionProps) => action(props), {initialProps: propsFor(draft)})
+  await waitFor(() => expect(done(hook.result.current)).toBe(true))
+  return hook
+}
+
+const settled = (description: DocumentActionDescription | null) => description !== null
+const summary = (description: DocumentActionDescription | null) =>
+  description && {label: description.label, disabled: description.disabled, title: description.title}
+
+function renderDialog(description: DocumentActionDescription | null) {
+  const dialog = description?.dialog
+  if (typeof dialog !== 'object' || dialog?.type !== 'dialog') throw new Error('The action opened no dialog')
+  return render(<ThemeProvider theme={buildTheme()}>{dialog.content as ReactNode}</ThemeProvider>)
+}
+
+describe('Sign off clinical review', () => {
+  it('is enabled for a clinician linked to a reviewer profile', async () => {
+    studio.user = CLINICIAN
+    const {result} = await describeAction(SignOffAction, article(), settled)
+    expect(summary(result.current)).toEqual({
+      label: 'Sign off clinical review',
+      disabled: false,
+      title: 'Sign off as Dr. Kate Smith',
+    })
+  })
+
+  it('is not offered to an editor', async () => {
+    studio.user = EDITOR
+    const {result} = renderHook(() => SignOffAction(propsFor(article())))
+    await waitFor(() =>
+      expect(studio.fetch).toHaveBeenCalledWith(REVIEWER_PROFILES_QUERY, {}, {perspective: 'published'}),
+    )
+    await act(async () => {
+      await Promise.resolve()
+    })
+    expect(result.current).toBeNull()
+  })
+
+  it('is disabled for a clinician whose profile does not list their user ID, and says why', async () => {
+    studio.user = {id: 'pKate2', name: 'Kate Smith'}
+    const {result} = await describeAction(SignOffAction, article(), settled)
+    expect(summary(result.current)).toEqual({
+      label: 'Sign off clinical review',
+      disabled: true,
+      title:
+        'Your Studio user (pKate2) is not linked to the reviewer profile “Dr. Kate Smith”. Ask an administrator to add this ID under “Studio users who sign as this reviewer” and publish the profile.',
+    })
+  })
+
+  it('is disabled while the document has validation errors', async () => {
+    studio.user = CLINICIAN
+    studio.validation = [{level: 'error', message: 'The article has no body text yet.', path: ['body']}]
+    const {result} = await describeAction(SignOffAction, article(), settled)
+    expect(summary(result.current)).toMatchObject({
+      disabled: true,
+      title: 'Fix the validation errors first: a clinician signs off complete content only.',
+    })
+  })
+
+  it('signs the content shown, after the attestation is ticked, and confirms with a toast', async () => {
+    studio.user = CLINICIAN
+    const draft = article()
+    const {result} = await describeAction(SignOffAction, draft, (description) => description?.disabled === false)
+    act(() => result.current?.onHandle?.())
+    await waitFor(() => expect(result.current?.dialog).toBeTruthy())
+    renderDialog(result.current)
+
+    const signButton = screen.getByRole('button', {name: 'Sign off'})
+    expect(signButton).toHaveProperty('disabled', true)
+    expect(screen.getByText('Dr. Kate Smith')).toBeTruthy()
+    expect(screen.getByText(/valid for 12 months; editors are warned 30 days/)).toBeTruthy()
+    fireEvent.click(screen.getByRole('checkbox'))
+    fireEvent.change(screen.getByRole('textbox'), {target: {value: 'Checked the program lengths.'}})
+    fireEvent.click(screen.getByRole('button', {name: 'Sign off'}))
+
+    await waitFor(() => expect(studio.execute).toHaveBeenCalledTimes(1))
+    const [[patches]] = studio.execute.mock.calls as [[{set: {clinicalReview: Record<string, unknown>}}[]]]
+    expect(patches[0]?.set.clinicalReview).toMatchObject({
+      reviewer: {_type: 'reference', _ref: REVIEWER_ID},
+      contentHash: await clinicalContentHash(draft, [faq()]),
+      signedBy: CLINICIAN.id,
+      note: 'Checked the program lengths.',
+    })
+    expect(studio.push).toHaveBeenCalledWith(
+      expect.objectContaining({status: 'success', title: 'Clinical review signed off'}),
+    )
+  })
+
+  it('signs nothing when the article changed while the dialog was open', async () => {
+    studio.user = CLINICIAN
+    const hook = await describeAction(SignOffAction, article(), (description) => description?.disabled === false)
+    act(() => hook.result.current?.onHandle?.())
+    await waitFor(() => expect(hook.result.current?.dialog).toBeTruthy())
+    const dialog = hook.result.current
+    hook.rerender(propsFor(article({title: 'Someone else’s new title'})))
+    renderDialog(dialog)
+    fireEvent.click(screen.getByRole('checkbox'))
+    fireEvent.click(screen.getByRole('button', {name: 'Sign off'}))
+
+    await waitFor(() =>
+      expect(studio.push).toHaveBeenCalledWith(
+        expect.objectContaining({
+          status: 'error',
+          title: 'Not signed off',
+          description: expect.stringContaining('changed'),
+        }),
+      ),
+    )
+    expect(studio.execute).not.toHaveBeenCalled()
+  })
+})
+
+describe('Publish, gated on the review', () => {
+  const originalOnHandle = vi.fn()
+  const publish: DocumentActionComponent = Object.assign(
+    () => ({label: 'Publish', disabled: false, title: '', onHandle: originalOnHandle}),
+    {action: 'publish' as const},
+  )
+  const gated = withReviewGate(publish)
+  const checked = (description: DocumentActionDescription | null) =>
+    description?.title !== 'Checking the clinical review…'
+
+  for (const user of [EDITOR, CLINICIAN]) {
+    it(`is disabled for an unsigned article, saying why (${user === EDITOR ? 'editor' : 'clinician'})`, async () => {
+      studio.user = user
+      const {result} = await describeAction(gated, article(), checked)
+      expect(summary(result.current)).toEqual({
+        label: 'Publish',
+        disabled: true,
+        title: 'Cannot publish: this article needs a clinical sign-off and has none. Request a clinical review.',
+      })
+      act(() => result.current?.onHandle?.())
+      expect(originalOnHandle).not.toHaveBeenCalled()
+    })
+  }
+
+  it('is the original Publish once the draft is signed off', async () => {
+    studio.user = EDITOR
+    const {result} = await describeAction(gated, await signed(article()), checked)
+    expect(summary(result.current)).toEqual({label: 'Publish', disabled: false, title: ''})
+    act(() => result.current?.onHandle?.())
+    expect(originalOnHandle).toHaveBeenCalledTimes(1)
+  })
+
+  it('is disabled as stale after an edit to the signed draft', async () => {
+    studio.user = EDITOR
+    const edited = {...(await signed(article())), excerpt: 'A new excerpt.'}
+    const {result} = await describeAction(gated, edited, checked)
+    expect(result.current?.title).toBe(
+      'Cannot publish: the review is stale — the content changed after the sign-off of 2026-11-01. A clinician must sign off this version.',
+    )
+  })
+})
+
+describe('Request clinical review', () => {
+  it('is offered to an editor and records their request with a note', async () => {
+    studio.user = EDITOR
+    const {result} = await describeAction(
+      RequestReviewAction,
+      article(),
+      (description) => description?.disabled === false,
+    )
+    expect(summary(result.current)).toEqual({
+      label: 'Request clinical review',
+      disabled: false,
+      title: 'Ask a clinician to review and sign off this article.',
+    })
+    act(() => result.current?.onHandle?.())
+    await waitFor(() => expect(result.current?.dialog).toBeTruthy())
+    renderDialog(result.current)
+    fireEvent.change(screen.getByRole('textbox'), {target: {value: 'New insurance section'}})
+    fireEvent.click(screen.getByRole('button', {name: 'Request review'}))
+
+    expect(studio.execute).toHaveBeenCalledWith([
+      {
+        set: {
+          reviewRequest: expect.objectContaining({
+            _type: 'reviewRequest',
+            requestedBy: EDITOR.id,
+            requestedByName: EDITOR.name,
+            note: 'New insurance section',
+          }),
+        },
+      },
+    ])
+    expect(studio.push).toHaveBeenCalledWith(
+      expect.objectContaining({status: 'success', title: 'Clinical review requested'}),
+    )
+  })
+
+  it('is disabled for a clinician too while a request is open, naming who asked', async () => {
+    studio.user = CLINICIAN
+    const requested = article({reviewRequest: {requestedByName: EDITOR.name, requestedAt: '2026-12-01T10:00:00Z'}})
+    const {result} = await describeAction(RequestReviewAction, requested, settled)
+    expect(summary(result.current)).toEqual({
+      label: 'Review requested',
+      disabled: true,
+      title: 'Review already requested by Morgan Editor on 2026-12-01; waiting for a clinician to sign off.',
+    })
+  })
+})
