@@ -5,7 +5,11 @@
  */
 export const PLACEHOLDER_PROJECT_ID = 'unconfigured'
 
+/** Where "Open preview" points when `SANITY_STUDIO_PREVIEW_URL` is unset: `pnpm start`'s server. */
+export const DEFAULT_PREVIEW_URL = 'http://localhost:4321'
+
 export const studioEnv = {
   projectId: process.env.SANITY_STUDIO_PROJECT_ID || PLACEHOLDER_PROJECT_ID,
   dataset: process.env.SANITY_STUDIO_DATASET || 'production',
+  previewUrl: process.env.SANITY_STUDIO_PREVIEW_URL || DEFAULT_PREVIEW_URL,
 }

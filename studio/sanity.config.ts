@@ -2,13 +2,25 @@ import {schemaTypes} from '@repo/schemas'
 import {visionTool} from '@sanity/vision'
 import {defineConfig} from 'sanity'
 import {structureTool} from 'sanity/structure'
+import {
+  resolveDocumentActions,
+  resolveDocumentBadges,
+  resolveProductionUrl,
+  resolveTemplates,
+} from './documentOptions.ts'
 import {studioEnv} from './env.ts'
+import {structure} from './structure/index.ts'
 
 export default defineConfig({
   name: 'default',
   title: 'Clinically Reviewed',
   projectId: studioEnv.projectId,
   dataset: studioEnv.dataset,
-  plugins: [structureTool(), visionTool()],
-  schema: {types: schemaTypes},
+  plugins: [structureTool({structure}), visionTool()],
+  schema: {types: schemaTypes, templates: resolveTemplates},
+  document: {
+    actions: resolveDocumentActions,
+    badges: resolveDocumentBadges,
+    productionUrl: resolveProductionUrl,
+  },
 })
