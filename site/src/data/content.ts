@@ -33,7 +33,7 @@ import {
   therapiesQuery,
 } from './queries.ts'
 import {printReviewReport, type ReviewReportOptions} from './review-report.ts'
-import {fetchContent} from './source.ts'
+import {type ContentSource, fetchContent} from './source.ts'
 
 export type Article = ArticlesQueryResult[number]
 export type ProgramLevel = ProgramLevelsQueryResult[number]
@@ -131,17 +131,17 @@ export class ContentError extends Error {
   }
 }
 
-/** Runs the one query per collection, in parallel. */
-export async function fetchRawContent(): Promise<RawContent> {
+/** Runs the one query per collection, in parallel, against this build's source by default. */
+export async function fetchRawContent(source: ContentSource = {fetch: fetchContent}): Promise<RawContent> {
   const [articles, programLevels, therapies, faqs, reviewers, authors, settings, imageAssets] = await Promise.all([
-    fetchContent(articlesQuery),
-    fetchContent(programLevelsQuery),
-    fetchContent(therapiesQuery),
-    fetchContent(faqsQuery),
-    fetchContent(reviewersQuery),
-    fetchContent(authorsQuery),
-    fetchContent(settingsQuery),
-    fetchContent(imageAssetsQuery),
+    source.fetch(articlesQuery),
+    source.fetch(programLevelsQuery),
+    source.fetch(therapiesQuery),
+    source.fetch(faqsQuery),
+    source.fetch(reviewersQuery),
+    source.fetch(authorsQuery),
+    source.fetch(settingsQuery),
+    source.fetch(imageAssetsQuery),
   ])
   return {articles, programLevels, therapies, faqs, reviewers, authors, settings, imageAssets}
 }
