@@ -1,0 +1,202 @@
+/**
+ * `pnpm validate [file] [--json] [--strict]`
+ *
+ * Validates a dataset offline (default: the bundled `site/content/dataset.ndjson`; also an export
+ * `.tar.gz`). Prints a summary by type and every problem as `<_id> <path>: <message>` with its
+ * file and line; exits 1 when anything is an error, 2 on wrong usage. `REVIEW_NOW` (an ISO
+ * instant) sets the clock for review status, as for the site build.
+ */
+import {open, readFile} from 'node:fs/promises'
+import {relative} from 'node:path'
+import {parseArgs} from 'node:util'
+import {DatasetError, parseNdjson, readDataset} from '@repo/site/data/dataset.ts'
+import {bundledDatasetFile} from './paths.ts'
+import type {DatasetDocument, Problem, ValidationReport} from './validate-dataset.ts'
+
+const USAGE = 'Usage: pnpm validate [dataset.ndjson | export.tar.gz] [--json] [--strict]'
+
+/** Documents and, for NDJSON, the line each one is on. */
+export async function readDatasetWithLines(
+  file: string,
+  shown: string,
+): Promise<{documents: DatasetDocument[]; lines?: Map<string, number>}> {
+  if (await isGzip(file)) return {documents: await readDataset(file)}
+  const text = await readFile(file, 'utf8')
+  const documents = parseNdjson(text, shown)
+  // parseNdjson keeps one document per non-blank line, in order.
+  const lines = new Map<string, number>()
+  let next = 0
+  for (const [index, line] of text.split('\n').entries()) {
+    if (line.trim() === '') continue
+    const doc = documents[next++]
+    if (doc) lines.set(doc._id, index + 1)
+  }
+  return {documents, lines}
+}
+
+async function isGzip(file: string): Promise<boolean> {
+  const handle = await open(file, 'r')
+  try {
+    const {bytesRead, buffer} = await handle.read(Buffer.alloc(2), 0, 2, 0)
+    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b
+  } finally {
+    await handle.close()
+  }
+}
+
+/** The review clock: `REVIEW_NOW` when set, else now. */
+export function reviewClock(value: string | undefined): Date {
+  if (value === undefined || value === '') return new Date()
+  const date = new Date(value)
+  if (Number.isNaN(date.getTime())) throw new UsageError(`REVIEW_NOW is not an ISO date-time: “${value}”.`)
+  return date
+}
+
+class UsageError extends Error {}
+
+function formatProblem(problem: Problem, file: string): string {
+  const where = problem.line === undefined ? '' : `  (${file}:${problem.line})`
+  return `${problem.level.padEnd(7)} ${problem.documentId} ${problem.path}: ${problem.message}${where}`
+}
+
+function table(report: ValidationReport): string[] {
+  const header = ['type', 'published', 'unpublished', 'errors', 'warnings']
+  const total = report.types.reduce(
+    (sum, row) => ({
+      published: sum.published + row.published,
+      unpublished: sum.unpublished + row.unpublished,
+      errors: sum.errors + row.errors,
+      warnings: sum.warnings + row.warnings,
+    }),
+    {published: 0, unpublished: 0, errors: 0, warnings: 0},
+  )
+  const rows = [...report.types, {type: 'total', ...total}].map((row) => [
+    row.type,
+    String(row.published),
+    String(row.unpublished),
+    String(row.errors),
+    String(row.warnings),
+  ])
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)))
+  const format = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[column] ?? 0)))
+      .join('  ')
+  return [format(header), ...rows.map(format)]
+}
+
+function progressReporter(): (done: number, total: number) => void {
+  const start = performance.now()
+  const tty = process.stderr.isTTY === true
+  let last = 0
+  return (done, total) => {
+    const now = performance.now()
+    // Small datasets finish before anyone waits; large ones say how far they are.
+    if (now - start < 1000) return
+    if (done < total && now - last < (tty ? 200 : 5000)) return
+    last = now
+    const text = `Validating documents: ${done}/${total}`
+    if (tty) process.stderr.write(`\r${text}${done === total ? '\n' : ''}`)
+    else process.stderr.write(`${text}\n`)
+  }
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let args: ReturnType<typeof parse>
+  try {
+    args = parse(argv)
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`)
+    return 2
+  }
+  if (args.values.help) {
+    console.log(USAGE)
+    return 0
+  }
+  const file = args.positionals[0] ?? bundledDatasetFile
+  const shown = relative(process.cwd(), file) || file
+  const json = args.values.json === true
+
+  let now: Date
+  try {
+    now = reviewClock(process.env['REVIEW_NOW'])
+  } catch (error) {
+    console.error((error as Error).message)
+    return 2
+  }
+
+  let dataset: Awaited<ReturnType<typeof readDatasetWithLines>>
+  try {
+    dataset = await readDatasetWithLines(file, shown)
+  } catch (error) {
+    const problem =
+      error instanceof DatasetError
+        ? {file: error.file, line: error.line, message: error.reason}
+        : {file: shown, line: undefined, message: `cannot be read (${(error as Error).message})`}
+    if (json) {
+      console.log(
+        JSON.stringify({
+          file: shown,
+          ok: false,
+          errors: 1,
+          warnings: 0,
+          problems: [{level: 'error', check: 'file', ...problem}],
+        }),
+      )
+    } else {
+      console.error(
+        `error   ${problem.file}${problem.line === undefined ? '' : `:${problem.line}`}: ${problem.message}`,
+      )
+    }
+    return 1
+  }
+
+  // The schema and Sanity's validator take seconds to load: not worth it for a usage error or a broken file.
+  const {validateDataset} = await import('./validate-dataset.ts')
+  const report = await validateDataset(dataset.documents, {
+    ...(dataset.lines ? {lines: dataset.lines} : {}),
+    now,
+    strict: args.values.strict === true,
+    onProgress: progressReporter(),
+  })
+
+  if (json) {
+    console.log(JSON.stringify({file: shown, ok: report.errors === 0, ...report}, null, 2))
+  } else {
+    console.log(
+      `${shown}: ${report.documents} document${report.documents === 1 ? '' : 's'}; review status as of ${report.reviewNow}\n`,
+    )
+    for (const line of table(report)) console.log(line)
+    if (report.problems.length > 0) console.log('')
+    for (const problem of report.problems) console.log(formatProblem(problem, shown))
+    const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
+    console.log(`\n${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}.`)
+  }
+  return report.errors > 0 ? 1 : 0
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    options: {
+      json: {type: 'boolean', default: false},
+      strict: {type: 'boolean', default: false},
+      help: {type: 'boolean', short: 'h', default: false},
+    },
+    allowPositionals: true,
+  })
+}
+
+if (import.meta.main) {
+  // `pnpm validate -- file` passes the `--` through; it separates nothing here.
+  const argv = process.argv.slice(2).filter((arg, index) => !(index === 0 && arg === '--'))
+  main(argv).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : error)
+      process.exitCode = 1
+    },
+  )
+}
