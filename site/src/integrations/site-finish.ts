@@ -9,11 +9,17 @@ import type {AstroIntegration} from 'astro'
 import * as pagefind from 'pagefind'
 import {headersFile} from '../lib/csp.ts'
 
-/** Builds the Pagefind index over the built pages and writes the `_headers` file. */
+/**
+ * Builds the Pagefind index over the built pages and writes the `_headers` file; tells pages
+ * whether they are served by the dev server, where the CSP meta tag is left out.
+ */
 export function siteFinish(): AstroIntegration {
   return {
     name: 'site-finish',
     hooks: {
+      'astro:config:setup': ({command, updateConfig}) => {
+        updateConfig({vite: {define: {'import.meta.env.CSP_META': JSON.stringify(command !== 'dev')}}})
+      },
       'astro:build:done': async ({dir, logger}) => {
         const outDir = fileURLToPath(dir)
         await writeFile(join(outDir, '_headers'), headersFile())

@@ -2,7 +2,10 @@ import rss from '@astrojs/rss'
 import type {APIRoute} from 'astro'
 import {loadContent} from '../data/content.ts'
 
-/** The blog as RSS: every article, newest first, with its summary. */
+/** How many of the newest articles the feed carries; readers subscribe for what is new. */
+const FEED_LENGTH = 50
+
+/** The blog as RSS: the newest articles first, each with its summary. */
 export const GET: APIRoute = async (context) => {
   const {settings, articles} = await loadContent()
   return rss({
@@ -10,7 +13,7 @@ export const GET: APIRoute = async (context) => {
     description: settings.tagline ?? `Articles from ${settings.organizationName}`,
     site: context.site ?? 'http://localhost:4321',
     trailingSlash: true,
-    items: articles.map(({article, url}) => ({
+    items: articles.slice(0, FEED_LENGTH).map(({article, url}) => ({
       title: article.title,
       link: url,
       pubDate: new Date(article.publishedAt),
