@@ -11,7 +11,7 @@
 import {spawn} from 'node:child_process'
 import {join, relative, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
-import {bundledDatasetFile, studioRoot} from './paths.ts'
+import {bundledDatasetFile, isMain, studioRoot} from './paths.ts'
 
 export const USAGE =
   'Usage: pnpm run import -- --project <id> --dataset <name> [--replace | --missing] [--file <dataset.ndjson>] [--dry-run]'
@@ -168,7 +168,7 @@ async function main(argv: readonly string[]): Promise<number> {
   return code
 }
 
-if (import.meta.main) {
+if (isMain(import.meta)) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code

@@ -1,4 +1,4 @@
-import {join} from 'node:path'
+import {join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 /** The repository root, wherever it is cloned. */
@@ -15,3 +15,12 @@ export const sharedSeedArticleFile = join(repoRoot, '..', 'shared', 'seed', 'iop
 
 /** The Studio, whose `sanity` CLI imports datasets. */
 export const studioRoot = join(repoRoot, 'studio')
+
+/**
+ * True when the module was run as the program (`node scripts/src/x.ts`), not imported. Node 24
+ * says so in `import.meta.main`; older Nodes lack it, and would otherwise run nothing.
+ */
+export function isMain(meta: ImportMeta): boolean {
+  const entry = process.argv[1]
+  return (meta.main as boolean | undefined) ?? (entry !== undefined && resolve(entry) === fileURLToPath(meta.url))
+}

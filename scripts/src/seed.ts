@@ -8,7 +8,7 @@
 import {readFile, writeFile} from 'node:fs/promises'
 import {relative} from 'node:path'
 import {parseArgs} from 'node:util'
-import {bundledDatasetFile, repoRoot, seedArticleFile} from './paths.ts'
+import {bundledDatasetFile, isMain, repoRoot, seedArticleFile} from './paths.ts'
 import {buildSeedDataset, toNdjson} from './seed-dataset.ts'
 import {parseSeedArticle} from './seed-parse.ts'
 
@@ -44,7 +44,7 @@ async function main(): Promise<number> {
   return 0
 }
 
-if (import.meta.main) {
+if (isMain(import.meta)) {
   main().then(
     (code) => {
       process.exitCode = code

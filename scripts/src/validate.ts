@@ -10,7 +10,7 @@ import {open, readFile} from 'node:fs/promises'
 import {relative} from 'node:path'
 import {parseArgs} from 'node:util'
 import {DatasetError, parseNdjson, readDataset} from '@repo/site/data/dataset.ts'
-import {bundledDatasetFile} from './paths.ts'
+import {bundledDatasetFile, isMain} from './paths.ts'
 import type {DatasetDocument, Problem, ValidationReport} from './validate-dataset.ts'
 
 const USAGE = 'Usage: pnpm validate [dataset.ndjson | export.tar.gz] [--json] [--strict]'
@@ -187,7 +187,7 @@ function parse(argv: readonly string[]) {
   })
 }
 
-if (import.meta.main) {
+if (isMain(import.meta)) {
   // `pnpm validate -- file` passes the `--` through; it separates nothing here.
   const argv = process.argv.slice(2).filter((arg, index) => !(index === 0 && arg === '--'))
   main(argv).then(
