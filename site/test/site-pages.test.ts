@@ -111,6 +111,28 @@ describe('the site built from the bundled dataset', () => {
     }
   })
 
+  it('states in JSON-LD only what the page shows', () => {
+    // Addresses and types are metadata; every other text must be readable on the page, and every
+    // date must be one the page marks up with <time>.
+    const notText = new Set(['@type', '@id', '@context', 'url', 'item', 'sameAs', 'credentialCategory'])
+    const dates = new Set(['datePublished', 'dateModified', 'lastReviewed'])
+    const squash = (text: string) => text.replace(/\s+/g, '')
+    for (const {path, document} of pages) {
+      const shown = squash(visibleText(document.querySelector('body')))
+      const times = new Set(document.querySelectorAll('time').map((time) => time.getAttribute('datetime')))
+      const hidden: string[] = []
+      const walk = (value: unknown, key: string): void => {
+        if (Array.isArray(value)) for (const item of value) walk(item, key)
+        else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k)
+        else if (typeof value === 'string' && !notText.has(key)) {
+          if (dates.has(key) ? !times.has(value) : !shown.includes(squash(value))) hidden.push(`${key}: ${value}`)
+        }
+      }
+      walk(jsonLdGraph(document), '')
+      expect(hidden, path).toEqual([])
+    }
+  })
+
   it('runs no script on any page but search, and search only its own Pagefind files', () => {
     for (const {path, document} of pages) {
       const scripts = document

@@ -88,17 +88,20 @@ export function breadcrumbNode(crumbs: readonly Crumb[], site: URL, pageUrl: str
   }
 }
 
-/** A plain web page of the site (listings, policy, FAQ index, search). */
+/**
+ * A plain web page of the site (listings, policy, FAQ index, search). Give `description` only
+ * when the page shows that text: the meta description alone is not visible.
+ */
 export function webPageNode(
   type: 'WebPage' | 'CollectionPage' | 'MedicalWebPage' | 'SearchResultsPage',
-  page: {url: string; name: string; description: string; site: URL},
+  page: {url: string; name: string; description?: string; site: URL},
 ): WebPage {
   return {
     '@type': type,
     '@id': `${page.url}#webpage`,
     url: page.url,
     name: page.name,
-    description: page.description,
+    ...(page.description ? {description: page.description} : {}),
     breadcrumb: {'@id': `${page.url}#breadcrumb`},
     publisher: {'@id': organizationId(page.site)},
   }
@@ -123,7 +126,6 @@ export function reviewerPerson(entry: ReviewerEntry, site: URL): Person {
 export function articleNodes(
   entry: ArticleEntry,
   site: URL,
-  description: string,
   categoryName: string,
 ): Array<MedicalWebPage | BlogPosting> {
   const {article} = entry
@@ -136,7 +138,6 @@ export function articleNodes(
     '@id': `${url}#webpage`,
     url,
     name: article.title,
-    description,
     breadcrumb: {'@id': `${url}#breadcrumb`},
     publisher: {'@id': organizationId(site)},
     mainEntity: {'@id': `${url}#article`},
@@ -148,7 +149,6 @@ export function articleNodes(
     '@type': 'BlogPosting',
     '@id': `${url}#article`,
     headline: article.title,
-    description,
     url,
     mainEntityOfPage: {'@id': `${url}#webpage`},
     articleSection: categoryName,
@@ -180,7 +180,7 @@ export function faqPageNode(
 }
 
 /** A reviewer's profile page with the person it is about. */
-export function profileNodes(entry: ReviewerEntry, site: URL, description: string): ProfilePage {
+export function profileNodes(entry: ReviewerEntry, site: URL): ProfilePage {
   const {reviewer} = entry
   const url = new URL(entry.url ?? '/', site).href
   const sameAs = (reviewer.sameAs ?? []).map(safeHttpsHref).filter((href) => href !== undefined)
@@ -205,7 +205,6 @@ export function profileNodes(entry: ReviewerEntry, site: URL, description: strin
     '@id': `${url}#webpage`,
     url,
     name: reviewer.name,
-    description,
     breadcrumb: {'@id': `${url}#breadcrumb`},
     mainEntity: person,
   }
