@@ -28,7 +28,8 @@ export async function buildAtomically(options: AtomicBuildOptions = {}): Promise
 
   const {code, output} = await run(astro, ['build', '--outDir', building], {
     cwd: SITE_ROOT,
-    env: {...process.env, DO_NOT_TRACK: '1', ASTRO_TELEMETRY_DISABLED: '1', ...options.env},
+    // A production build whatever NODE_ENV the caller runs under (vitest sets it to test).
+    env: {...process.env, NODE_ENV: 'production', DO_NOT_TRACK: '1', ASTRO_TELEMETRY_DISABLED: '1', ...options.env},
     stdio: options.stdio ?? 'inherit',
   })
   if (code !== 0) {

@@ -23,7 +23,8 @@ export async function buildSite(env: Record<string, string> = {}): Promise<Build
   const astro = join(siteRoot, 'node_modules', '.bin', 'astro')
   const {stdout, stderr} = await run(astro, ['build', '--outDir', outDir], {
     cwd: siteRoot,
-    env: {...process.env, DO_NOT_TRACK: '1', ASTRO_TELEMETRY_DISABLED: '1', ...env},
+    // vitest sets NODE_ENV=test, which would make Astro build React's development bundle.
+    env: {...process.env, NODE_ENV: 'production', DO_NOT_TRACK: '1', ASTRO_TELEMETRY_DISABLED: '1', ...env},
     maxBuffer: 64 * 1024 * 1024,
   })
   return {outDir, output: stdout + stderr}
