@@ -24,9 +24,8 @@ import {reviewPolicy} from './objects/reviewPolicy.ts'
 export {ARTICLE_CATEGORIES} from './documents/article.ts'
 export {FAQ_TOPICS} from './documents/faq.ts'
 export {DEFAULT_CRISIS_LINES, SITE_SETTINGS_ID} from './documents/siteSettings.ts'
-export {MAX_SLUG_LENGTH, SAFE_SLUG, slugProblem} from './fields/slug.ts'
 export {LINKABLE_TYPES} from './objects/internalLink.ts'
-export {SAFE_LINK_SCHEMES} from './objects/link.ts'
+export {MAX_SLUG_LENGTH, SAFE_LINK_SCHEMES, SAFE_SLUG, slugProblem} from './rules/index.ts'
 
 /** Document types, in the order the Studio lists them. */
 export const documentTypes = [article, programLevel, therapy, faq, clinicalReviewer, author, siteSettings]

@@ -108,7 +108,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const shown = relative(process.cwd(), options.file) || options.file
 
   // Only a dataset that passes `pnpm validate` goes to a real project.
-  const {readDatasetWithLines, reviewClock} = await import('./validate.ts')
+  const {readDatasetWithLines, reviewClockOrUsageError} = await import('./validate.ts')
   const {validateDataset} = await import('./validate-dataset.ts')
   let documents: Awaited<ReturnType<typeof readDatasetWithLines>>
   try {
@@ -119,7 +119,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const report = await validateDataset(documents.documents, {
     ...(documents.lines ? {lines: documents.lines} : {}),
-    now: reviewClock(process.env['REVIEW_NOW']),
+    now: reviewClockOrUsageError(process.env['REVIEW_NOW']),
   })
   if (report.errors > 0) {
     console.error(`Not imported: ${shown} has ${report.errors} error(s). Run \`pnpm validate ${shown}\` for the list:`)

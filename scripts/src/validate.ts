@@ -6,10 +6,11 @@
  * file and line; exits 1 when anything is an error, 2 on wrong usage. `REVIEW_NOW` (an ISO
  * instant) sets the clock for review status, as for the site build.
  */
-import {open, readFile} from 'node:fs/promises'
+import {readFile} from 'node:fs/promises'
 import {relative} from 'node:path'
 import {parseArgs} from 'node:util'
-import {DatasetError, parseNdjson, readDataset} from '@repo/site/data/dataset.ts'
+import {reviewClock} from '@repo/schemas/review'
+import {DatasetError, isGzip, parseNdjson, readDataset} from '@repo/site/data/dataset.ts'
 import {bundledDatasetFile, isMain} from './paths.ts'
 import type {DatasetDocument, Problem, ValidationReport} from './validate-dataset.ts'
 
@@ -34,22 +35,13 @@ export async function readDatasetWithLines(
   return {documents, lines}
 }
 
-async function isGzip(file: string): Promise<boolean> {
-  const handle = await open(file, 'r')
+/** The review clock (`REVIEW_NOW` or now); a malformed value is a usage error. */
+export function reviewClockOrUsageError(value: string | undefined): Date {
   try {
-    const {bytesRead, buffer} = await handle.read(Buffer.alloc(2), 0, 2, 0)
-    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b
-  } finally {
-    await handle.close()
+    return reviewClock(value)
+  } catch (error) {
+    throw new UsageError((error as Error).message)
   }
-}
-
-/** The review clock: `REVIEW_NOW` when set, else now. */
-export function reviewClock(value: string | undefined): Date {
-  if (value === undefined || value === '') return new Date()
-  const date = new Date(value)
-  if (Number.isNaN(date.getTime())) throw new UsageError(`REVIEW_NOW is not an ISO date-time: “${value}”.`)
-  return date
 }
 
 class UsageError extends Error {}
@@ -119,7 +111,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
   let now: Date
   try {
-    now = reviewClock(process.env['REVIEW_NOW'])
+    now = reviewClockOrUsageError(process.env['REVIEW_NOW'])
   } catch (error) {
     console.error((error as Error).message)
     return 2

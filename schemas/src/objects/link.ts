@@ -1,8 +1,6 @@
 import {LinkIcon} from '@sanity/icons/Link'
 import {defineField, defineType} from 'sanity'
-
-/** The only URL schemes a reader can be sent to; `javascript:`, `data:` and the like never pass. */
-export const SAFE_LINK_SCHEMES = ['http', 'https', 'mailto', 'tel'] as const
+import {SAFE_LINK_SCHEMES} from '../rules/index.ts'
 
 /** An external link annotation. */
 export const link = defineType({

@@ -10,7 +10,7 @@ export {
   embeddedFaqIds,
   type ReviewableContent,
 } from './hash.ts'
-export {DEFAULT_REVIEW_POLICY, type ReviewPolicy, resolvePolicy} from './policy.ts'
+export {DEFAULT_REVIEW_POLICY, type ReviewPolicy, resolvePolicy, reviewClock} from './policy.ts'
 export {
   addMonths,
   evaluateReview,

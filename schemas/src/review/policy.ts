@@ -18,3 +18,16 @@ export function resolvePolicy(
     warningDays: policy?.warningDays ?? DEFAULT_REVIEW_POLICY.warningDays,
   }
 }
+
+/**
+ * The instant review status is decided for: the ISO 8601 instant in `pinned` (`REVIEW_NOW`) when
+ * set, so tests and reproducible builds never rot; otherwise the current time.
+ */
+export function reviewClock(pinned: string | undefined): Date {
+  if (pinned === undefined || pinned === '') return new Date()
+  const date = new Date(pinned)
+  if (Number.isNaN(date.getTime())) {
+    throw new RangeError(`REVIEW_NOW="${pinned}" is not an ISO 8601 instant (e.g. 2026-12-01T00:00:00Z).`)
+  }
+  return date
+}

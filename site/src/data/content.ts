@@ -9,7 +9,9 @@ import {
   type ReviewEvaluation,
   type ReviewPolicy,
   resolvePolicy,
+  reviewClock,
 } from '@repo/schemas/review'
+import {slugProblem} from '@repo/schemas/rules'
 import type {
   ArticlesQueryResult,
   AuthorsQueryResult,
@@ -145,22 +147,6 @@ export async function fetchRawContent(source: ContentSource = {fetch: fetchConte
   ])
   return {articles, programLevels, therapies, faqs, reviewers, authors, settings, imageAssets}
 }
-
-/**
- * The instant review status is decided for: `REVIEW_NOW` (an ISO 8601 instant, so tests and
- * reproducible builds never rot), else the build's clock.
- */
-export function reviewClock(env: Record<string, string | undefined>): Date {
-  const pinned = env['REVIEW_NOW']
-  if (!pinned) return new Date()
-  const date = new Date(pinned)
-  if (Number.isNaN(date.getTime())) {
-    throw new Error(`REVIEW_NOW="${pinned}" is not an ISO 8601 instant (e.g. 2026-12-01T00:00:00Z).`)
-  }
-  return date
-}
-
-const SAFE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 /** Ids of the published document a reference points at, whether it was made to a draft or not. */
 function publishedId(ref: string): string {
@@ -312,7 +298,7 @@ function checkDocuments(raw: RawContent, problems: string[]): void {
     const bySlug = new Map<string, string>()
     for (const doc of docs) {
       const slug = doc.slug
-      if (typeof slug !== 'string' || !SAFE_SLUG.test(slug) || slug.length > 96) {
+      if (typeof slug !== 'string' || slugProblem(slug)) {
         problems.push(
           `${doc._id} (${type}) slug.current: "${String(slug)}" is not a safe URL segment (lower-case letters, digits and single hyphens, at most 96 characters).`,
         )
@@ -355,7 +341,7 @@ let loaded: Promise<SiteContent> | undefined
  */
 export function loadContent(options: ReviewReportOptions = reportOptionsFromEnv()): Promise<SiteContent> {
   loaded ??= (async () => {
-    const content = await buildSiteContent(await fetchRawContent(), reviewClock(process.env))
+    const content = await buildSiteContent(await fetchRawContent(), reviewClock(process.env['REVIEW_NOW']))
     printReviewReport(content, options)
     return content
   })()

@@ -139,7 +139,8 @@ function innermostMessage(error: unknown): string {
   return String(error)
 }
 
-async function isGzip(file: string): Promise<boolean> {
+/** True when the file starts with gzip's magic bytes: an export archive, whatever its name. */
+export async function isGzip(file: string): Promise<boolean> {
   const handle = await open(file, 'r')
   try {
     const {bytesRead, buffer} = await handle.read(Buffer.alloc(2), 0, 2, 0)
