@@ -13,6 +13,7 @@ import {createRequire, registerHooks} from 'node:module'
 import {dirname, join} from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {fileURLToPath, pathToFileURL} from 'node:url'
+import {isMain} from '../paths.ts'
 
 /** One measured stage; `error` instead of a time when the stage could not run. */
 export interface StageTiming {
@@ -200,7 +201,7 @@ async function loadBodyRenderer(): Promise<
   }
 }
 
-if (import.meta.main) {
+if (isMain(import.meta)) {
   const [datasetFile, now] = process.argv.slice(2)
   if (!datasetFile) {
     console.error('usage: node stages.ts <dataset.ndjson> [review-now ISO instant]')
