@@ -12,7 +12,7 @@
  */
 import {existsSync} from 'node:fs'
 import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
-import {cpus, release, tmpdir, totalmem} from 'node:os'
+import {cpus, loadavg, release, tmpdir, totalmem} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
@@ -267,6 +267,8 @@ async function main() {
     `Machine: ${info.cpu}, ${info.cores} cores, ${megabytes(info.memoryBytes)}; ${info.os}; Node ${info.node}`,
   )
   console.log(`Peak RSS: ${info.rssMethod}`)
+  const loadAtStart = loadavg()
+  console.log(`Load average at start: ${loadAtStart.map((value) => value.toFixed(2)).join(', ')} (1, 5, 15 min)`)
   if (info.nodeOptions) console.log(`NODE_OPTIONS="${info.nodeOptions}" applies to every build`)
   console.log('')
 
@@ -322,6 +324,9 @@ async function main() {
     else console.log(`Kept the corpus and peers in ${workRoot}`)
   }
 
+  const loadAtEnd = loadavg()
+  // Other work on the machine inflates and scatters every figure; the load says how much there was.
+  console.log(`Load average at the end: ${loadAtEnd.map((value) => value.toFixed(2)).join(', ')} (1, 5, 15 min)`)
   const report = formatReport(sizes, options.runs, {summaryOnly: true})
   if (report.trim() !== '') console.log(report)
   await mkdir(options.out, {recursive: true})
@@ -330,6 +335,7 @@ async function main() {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     machine: info,
+    loadAverage: {start: loadAtStart, end: loadAtEnd},
     options: {
       sizes: options.sizes,
       runs: options.runs,
