@@ -3,7 +3,7 @@
  * (NDJSON), either bare or as `<name>/data.ndjson` inside the export's `.tar.gz`.
  */
 import {createReadStream} from 'node:fs'
-import {open, readFile} from 'node:fs/promises'
+import {open} from 'node:fs/promises'
 import {pipeline, Readable} from 'node:stream'
 import {createGunzip} from 'node:zlib'
 import {createTarDecoder} from 'modern-tar'
@@ -37,22 +37,63 @@ export class DatasetError extends Error {
  * the whole parse, naming the file and line.
  */
 export function parseNdjson(text: string, file: string): StoredDocument[] {
-  const documents: StoredDocument[] = []
-  const lineOfId = new Map<string, number>()
-  const lines = text.split('\n')
-  for (const [index, raw] of lines.entries()) {
-    const lineNumber = index + 1
+  const parser = new NdjsonParser(file)
+  parser.push(text)
+  return parser.end()
+}
+
+/**
+ * An incremental NDJSON parser: text arrives in chunks and only one line is held as a string at a
+ * time. A whole-file string would cap datasets at V8's maximum string length (about 512 MiB,
+ * some 30,000 long articles), and a stream is what both the file and the archive give anyway.
+ */
+class NdjsonParser {
+  readonly #file: string
+  readonly #documents: StoredDocument[] = []
+  readonly #lineOfId = new Map<string, number>()
+  /** The start of a line whose end has not arrived yet, in pieces (a 5 MB line is not re-copied per chunk). */
+  #pending: string[] = []
+  #lineNumber = 0
+
+  constructor(file: string) {
+    this.#file = file
+  }
+
+  push(chunk: string): void {
+    let start = 0
+    for (let newline = chunk.indexOf('\n'); newline !== -1; newline = chunk.indexOf('\n', start)) {
+      const piece = chunk.slice(start, newline)
+      const line = this.#pending.length > 0 ? this.#pending.join('') + piece : piece
+      this.#pending = []
+      this.#line(line, false)
+      start = newline + 1
+    }
+    if (start < chunk.length) this.#pending.push(chunk.slice(start))
+  }
+
+  /** The documents, once the input is complete; a last line without its newline may be cut short. */
+  end(): StoredDocument[] {
+    if (this.#pending.length > 0) {
+      const line = this.#pending.join('')
+      this.#pending = []
+      this.#line(line, true)
+    }
+    return this.#documents
+  }
+
+  #line(raw: string, last: boolean): void {
+    const lineNumber = ++this.#lineNumber
     const line = raw.trim()
-    if (line === '') continue
+    if (line === '') return
+    const file = this.#file
     let value: unknown
     try {
       value = JSON.parse(line)
     } catch (error) {
-      const truncated = index === lines.length - 1 && !text.endsWith('\n')
       throw new DatasetError(
         file,
         lineNumber,
-        truncated
+        last
           ? 'the file ends in the middle of a document (truncated?)'
           : `not valid JSON (${(error as Error).message})`,
       )
@@ -70,23 +111,25 @@ export function parseNdjson(text: string, file: string): StoredDocument[] {
     }
     // The Content Lake holds one document per ID; silently keeping either copy would build a
     // site from content nobody can point to.
-    const firstLine = lineOfId.get(id)
+    const firstLine = this.#lineOfId.get(id)
     if (firstLine !== undefined) {
       throw new DatasetError(file, lineNumber, `document "${id}" is also on line ${firstLine} (duplicate \`_id\`)`)
     }
-    lineOfId.set(id, lineNumber)
-    documents.push(record as StoredDocument)
+    this.#lineOfId.set(id, lineNumber)
+    this.#documents.push(record as StoredDocument)
   }
-  return documents
 }
 
 /**
  * Reads a dataset file from disk: bare NDJSON, or the `.tar.gz` archive `sanity dataset export`
- * writes (told apart by content, not by name, as `sanity dataset import` does).
+ * writes (told apart by content, not by name, as `sanity dataset import` does). Streamed, so its
+ * size is bounded by the documents it holds, not by the longest string V8 can make.
  */
 export async function readDataset(file: string): Promise<StoredDocument[]> {
   if (await isGzip(file)) return readExportArchive(file)
-  return parseNdjson(await readFile(file, 'utf8'), file)
+  const parser = new NdjsonParser(file)
+  for await (const chunk of createReadStream(file, {encoding: 'utf8'})) parser.push(chunk as string)
+  return parser.end()
 }
 
 /** `data.ndjson` at the root or one folder down, where `sanity dataset export` puts it. */
@@ -105,17 +148,20 @@ export async function readExportArchive(file: string): Promise<StoredDocument[]>
   const entries = (Readable.toWeb(tar) as unknown as ReadableStream<Uint8Array>).pipeThrough(
     createTarDecoder({strict: true}),
   )
-  let found: {name: string; text: string} | undefined
+  let found: {name: string; documents: StoredDocument[]} | undefined
   try {
     for await (const entry of entries) {
       if (dataEntry.test(entry.header.name) && (entry.header.type ?? 'file') === 'file') {
-        found = {name: entry.header.name, text: await new Response(entry.body).text()}
+        const parser = new NdjsonParser(`${file} (${entry.header.name})`)
+        for await (const chunk of entry.body.pipeThrough(new TextDecoderStream())) parser.push(chunk)
+        found = {name: entry.header.name, documents: parser.end()}
         // Leaving the loop cancels the rest of the stream, closing the file.
         break
       }
       await entry.body.cancel()
     }
   } catch (error) {
+    if (error instanceof DatasetError) throw error
     throw new DatasetError(
       file,
       undefined,
@@ -126,7 +172,7 @@ export async function readExportArchive(file: string): Promise<StoredDocument[]>
   if (!found) {
     throw new DatasetError(file, undefined, 'the archive holds no `data.ndjson` (expected `<name>/data.ndjson`)')
   }
-  return parseNdjson(found.text, `${file} (${found.name})`)
+  return found.documents
 }
 
 /** Node's web-stream adapter wraps a zlib error in a `TypeError` with an empty message. */
