@@ -112,16 +112,20 @@ function components(context: PortableTextContext): Partial<PortableTextReactComp
       comparisonTable: ({value}: PortableTextTypeComponentProps<ItemOf<'comparisonTable'>>) => (
         <ComparisonTable table={value} />
       ),
-      callout: ({value}: PortableTextTypeComponentProps<ItemOf<'callout'>>) => (
-        <div className={`callout callout-${value.tone in CALLOUT_LABELS ? value.tone : 'note'}`} role="note">
-          <p className="callout-label">
-            <strong>{CALLOUT_LABELS[value.tone] ?? 'Note'}</strong>
-          </p>
-          {paragraphs(value.text).map((text, index) => (
-            <p key={index}>{text}</p>
-          ))}
-        </div>
-      ),
+      callout: ({value}: PortableTextTypeComponentProps<ItemOf<'callout'>>) => {
+        // Own keys only: a stored tone such as "__proto__" must not read Object.prototype.
+        const tone = Object.hasOwn(CALLOUT_LABELS, value.tone) ? value.tone : 'note'
+        return (
+          <div className={`callout callout-${tone}`} role="note">
+            <p className="callout-label">
+              <strong>{CALLOUT_LABELS[tone]}</strong>
+            </p>
+            {paragraphs(value.text).map((text, index) => (
+              <p key={index}>{text}</p>
+            ))}
+          </div>
+        )
+      },
       callToAction: ({value}: PortableTextTypeComponentProps<ItemOf<'callToAction'>>) => {
         const tel = telHref(context.phone)
         return (

@@ -19,7 +19,8 @@ export const CATEGORIES = Object.keys(CATEGORY_NAMES) as ArticleCategory[]
 /** A category's name, or the stored value made readable when a dataset holds one the site does not know. */
 export function categoryName(category: string | null | undefined): string {
   if (!category) return 'Articles'
-  return CATEGORY_NAMES[category as ArticleCategory] ?? humanize(category)
+  // Own keys only: a stored "constructor" or "__proto__" must not read Object.prototype.
+  return Object.hasOwn(CATEGORY_NAMES, category) ? CATEGORY_NAMES[category as ArticleCategory] : humanize(category)
 }
 
 const FAQ_TOPIC_NAMES: Record<string, string> = {
@@ -33,7 +34,7 @@ const FAQ_TOPIC_NAMES: Record<string, string> = {
 export const FAQ_TOPICS = Object.keys(FAQ_TOPIC_NAMES)
 
 export function faqTopicName(topic: string): string {
-  return FAQ_TOPIC_NAMES[topic] ?? humanize(topic)
+  return Object.hasOwn(FAQ_TOPIC_NAMES, topic) ? (FAQ_TOPIC_NAMES[topic] as string) : humanize(topic)
 }
 
 function humanize(value: string): string {

@@ -17,7 +17,13 @@ export const GET: APIRoute = async (context) => {
       title: article.title,
       link: url,
       pubDate: new Date(article.publishedAt),
-      description: article.excerpt ?? '',
+      // RSS readers render a description as HTML: the excerpt is plain text, so escape it as such.
+      description: escapeHtml(article.excerpt ?? ''),
     })),
   })
+}
+
+/** Text as HTML that shows exactly that text. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
