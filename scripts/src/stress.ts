@@ -1,0 +1,248 @@
+/**
+ * `node scripts/src/stress.ts --huge | --docs <n> [--keep]`: measures, does not test, how the
+ * site build copes with extreme datasets.
+ *
+ *   --huge         the bundled dataset plus one article whose body is over 5 MB of Portable Text
+ *   --docs 50000   a dataset of that many documents (the benchmark's settings, levels, therapies
+ *                  and reviewer, the rest articles from the benchmark's corpus generator)
+ *
+ * The dataset is written to a temporary folder and built with `buildAtomically` into a temporary
+ * `dist`, exactly as `pnpm build` builds. Prints wall time, the peak RSS of the build's process
+ * tree (sampled from `/proc`; this script's own memory is not counted), pages written and Astro's
+ * phase times, where "after pages" is mostly the Pagefind index.
+ */
+import {createWriteStream, type WriteStream} from 'node:fs'
+import {mkdtemp, readFile, rm, stat} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {performance} from 'node:perf_hooks'
+import {parseArgs} from 'node:util'
+import {clinicalContentHash} from '@repo/schemas/review'
+import {astroPhases} from './bench/astro-log.ts'
+import {BENCH_REVIEW_NOW, fixedDocuments, generateArticle} from './bench/corpus.ts'
+import {htmlStats, treeRss} from './bench/measure.ts'
+import {createRandom} from './bench/prng.ts'
+import {prose, sectionHeadings} from './bench/text.ts'
+import {buildAtomically} from './build-site.ts'
+import {bundledDatasetFile, isMain} from './paths.ts'
+
+const USAGE = 'Usage: node scripts/src/stress.ts --huge | --docs <n> [--keep]'
+
+/** The body size the huge article reaches, in bytes of JSON. */
+const HUGE_BODY_BYTES = 5 * 1024 * 1024
+
+/** The instant review status is computed at, so every sign-off in these datasets is valid. */
+const REVIEW_NOW = BENCH_REVIEW_NOW
+
+/** What a stress run measured. */
+export interface StressResult {
+  label: string
+  datasetBytes: number
+  code: number
+  wallMs: number
+  /** Peak summed RSS of the build's processes (astro and its children), sampled every 100 ms. */
+  peakBuildRssBytes: number | null
+  pages: number
+  htmlBytes: number
+  output: string
+}
+
+/** Writes documents one line at a time, so a large dataset is never in memory as a whole. */
+class NdjsonWriter {
+  readonly stream: WriteStream
+  bytes = 0
+  documents = 0
+  constructor(file: string) {
+    this.stream = createWriteStream(file)
+  }
+  async write(document: object): Promise<void> {
+    const line = `${JSON.stringify(document)}\n`
+    this.bytes += Buffer.byteLength(line)
+    this.documents++
+    if (!this.stream.write(line)) await new Promise<void>((resolve) => this.stream.once('drain', () => resolve()))
+  }
+  close(): Promise<void> {
+    return new Promise((resolve, reject) =>
+      this.stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    )
+  }
+}
+
+/**
+ * The bundled dataset plus `article-huge`: sections of generated prose until the body is over
+ * 5 MB, with a valid clinical sign-off by the bundled reviewer (so the build hashes all of it).
+ */
+export async function writeHugeDataset(file: string): Promise<{bytes: number; documents: number; bodyBytes: number}> {
+  const out = new NdjsonWriter(file)
+  for (const line of (await readFile(bundledDatasetFile, 'utf8')).split('\n')) {
+    if (line.trim() !== '') await out.write(JSON.parse(line) as object)
+  }
+  const random = createRandom(20261201, 5)
+  const body: Record<string, unknown>[] = []
+  let bodyBytes = 2
+  let key = 0
+  const push = (block: Record<string, unknown>) => {
+    body.push(block)
+    bodyBytes += Buffer.byteLength(JSON.stringify(block)) + 1
+  }
+  const block = (text: string, style = 'normal') => ({
+    _type: 'block',
+    _key: `k${(key++).toString(16)}`,
+    style,
+    markDefs: [],
+    children: [{_type: 'span', _key: `k${(key++).toString(16)}`, text, marks: []}],
+  })
+  while (bodyBytes < HUGE_BODY_BYTES) {
+    const [heading] = sectionHeadings(random, 1)
+    push(block(`${heading ?? 'Section'} (${body.length})`, 'h2'))
+    for (let paragraph = 0; paragraph < 20; paragraph++) push(block(prose(random, 120)))
+  }
+  const content = {
+    title: 'A very long article about every level of care',
+    excerpt: 'The whole continuum of care, at a length no editor would write: a stress test.',
+    body,
+  }
+  await out.write({
+    _id: 'article-huge',
+    _type: 'article',
+    ...content,
+    slug: {_type: 'slug', current: 'a-very-long-article'},
+    publishedAt: '2026-11-02T09:00:00Z',
+    category: 'treatment-programs',
+    requiresClinicalReview: true,
+    clinicalReview: {
+      _type: 'clinicalReview',
+      reviewer: {_type: 'reference', _ref: 'clinicalReviewer-kate-smith'},
+      reviewedAt: '2026-11-02T09:00:00Z',
+      contentHash: await clinicalContentHash(content),
+    },
+  })
+  await out.close()
+  return {bytes: out.bytes, documents: out.documents, bodyBytes}
+}
+
+/** `total` documents: the benchmark's fixed documents, then generated articles up to the total. */
+export async function writeManyDocuments(file: string, total: number): Promise<{bytes: number; documents: number}> {
+  const out = new NdjsonWriter(file)
+  const fixed = fixedDocuments(20261201)
+  for (const document of fixed) await out.write(document)
+  const articles = Math.max(0, total - fixed.length)
+  for (let index = 0; index < articles; index++) {
+    await out.write((await generateArticle(20261201, index, articles)).document)
+    if (index % 5000 === 4999) process.stderr.write(`  ${index + 1} articles written\n`)
+  }
+  await out.close()
+  return {bytes: out.bytes, documents: out.documents}
+}
+
+/** Builds `datasetFile` with `buildAtomically` into `distDir`, sampling the build's memory. */
+export async function measureBuild(label: string, datasetFile: string, distDir: string): Promise<StressResult> {
+  const self = process.pid
+  let peak: number | null = null
+  const sample = () => {
+    const tree = treeRss(self)
+    if (tree === null) return
+    // The tree includes this script; only the build's own processes are of interest.
+    const build = tree - process.memoryUsage.rss()
+    if (build > 0) peak = Math.max(peak ?? 0, build)
+  }
+  const timer = setInterval(sample, 100)
+  const started = performance.now()
+  // A live project in the environment would switch the build away from the dataset file.
+  for (const name of ['SANITY_PROJECT_ID', 'SANITY_DATASET', 'SANITY_API_READ_TOKEN', 'SANITY_API_HOST']) {
+    delete process.env[name]
+  }
+  const {code, output} = await buildAtomically({
+    distDir,
+    env: {CONTENT_DATASET_FILE: datasetFile, REVIEW_NOW},
+    stdio: 'pipe',
+  })
+  const wallMs = performance.now() - started
+  clearInterval(timer)
+  const {pages, htmlBytes} = code === 0 ? await htmlStats(distDir) : {pages: 0, htmlBytes: 0}
+  return {
+    label,
+    datasetBytes: (await stat(datasetFile)).size,
+    code,
+    wallMs,
+    peakBuildRssBytes: peak,
+    pages,
+    htmlBytes,
+    output,
+  }
+}
+
+const mb = (bytes: number | null) => (bytes === null ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(0)} MB`)
+const secs = (ms: number | undefined) => (ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(1)} s`)
+
+/**
+ * Seconds between Astro's last page and the Pagefind line, from the log's HH:MM:SS stamps (so
+ * whole seconds only): how long the search index took after the pages were written.
+ */
+function pagefindSeconds(output: string): number | undefined {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escape sequences are control characters.
+  const text = output.replace(/\u001b\[[0-9;]*m/g, '')
+  const stamp = (pattern: RegExp) => {
+    const match = new RegExp(String.raw`^(\d\d):(\d\d):(\d\d) .*${pattern.source}`, 'm').exec(text)
+    return match ? Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]) : undefined
+  }
+  const before = stamp(/\[@astrojs\/sitemap\]/) ?? stamp(/\[build\] ✓ Completed in/)
+  const after = stamp(/\[site-finish\] Search index/)
+  return before === undefined || after === undefined ? undefined : after - before
+}
+
+/** The report a person reads. */
+export function formatResult(result: StressResult, documents: number): string {
+  const phases = astroPhases(result.output)
+  const pagefind = pagefindSeconds(result.output)
+  const lines = [
+    `${result.label}: ${documents.toLocaleString('en-US')} documents, dataset ${mb(result.datasetBytes)}`,
+    `  build         ${result.code === 0 ? 'succeeded' : `FAILED (exit ${result.code})`}`,
+    `  wall time     ${secs(result.wallMs)}`,
+    `  peak RSS      ${mb(result.peakBuildRssBytes)} (build process tree, sampled every 100 ms)`,
+    `  pages         ${result.pages.toLocaleString('en-US')} (${mb(result.htmlBytes)} of HTML)`,
+    `  astro phases  sync ${secs(phases.sync)}, bundles ${secs(phases.bundle)}, pages ${secs(phases.generate)}, ` +
+      `after pages ${secs(phases.other)} (sitemap and Pagefind), astro total ${secs(phases.total)}`,
+    `  pagefind      ~${pagefind === undefined ? 'n/a' : `${pagefind} s`} from the sitemap line to the index line (1 s resolution)`,
+  ]
+  if (result.code !== 0) lines.push('', result.output.slice(-4000))
+  return lines.join('\n')
+}
+
+async function main(argv: string[]): Promise<number> {
+  const {values} = parseArgs({
+    args: argv,
+    options: {huge: {type: 'boolean', default: false}, docs: {type: 'string'}, keep: {type: 'boolean', default: false}},
+    allowPositionals: false,
+  })
+  const docs = values.docs === undefined ? undefined : Number(values.docs)
+  if (values.huge === (docs !== undefined) || (docs !== undefined && !(Number.isInteger(docs) && docs > 0))) {
+    console.error(USAGE)
+    return 2
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'stress-'))
+  const datasetFile = join(dir, 'dataset.ndjson')
+  try {
+    let label: string
+    let documents: number
+    if (values.huge) {
+      const written = await writeHugeDataset(datasetFile)
+      label = `One article with a ${mb(written.bodyBytes)} body`
+      documents = written.documents
+    } else {
+      const total = docs ?? 0
+      console.error(`Writing ${total.toLocaleString('en-US')} documents…`)
+      documents = (await writeManyDocuments(datasetFile, total)).documents
+      label = `${total.toLocaleString('en-US')} documents`
+    }
+    console.error(`Building ${datasetFile}…`)
+    const result = await measureBuild(label, datasetFile, join(dir, 'dist'))
+    console.log(formatResult(result, documents))
+    return result.code === 0 ? 0 : 1
+  } finally {
+    if (values.keep) console.error(`Kept ${dir}`)
+    else await rm(dir, {recursive: true, force: true})
+  }
+}
+
+if (isMain(import.meta)) process.exit(await main(process.argv.slice(2)))
