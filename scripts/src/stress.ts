@@ -8,8 +8,8 @@
  *
  * The dataset is written to a temporary folder and built with `buildAtomically` into a temporary
  * `dist`, exactly as `pnpm build` builds. Prints wall time, the peak RSS of the build's process
- * tree (sampled from `/proc`; this script's own memory is not counted), pages written and Astro's
- * phase times, where "after pages" is mostly the Pagefind index.
+ * tree (sampled from `/proc`; this script's own memory is not counted) until and after the pages
+ * are written, pages written, Astro's phase times and how long the Pagefind index took.
  */
 import {createWriteStream, type WriteStream} from 'node:fs'
 import {mkdtemp, readFile, rm, stat} from 'node:fs/promises'
@@ -42,6 +42,12 @@ export interface StressResult {
   wallMs: number
   /** Peak summed RSS of the build's processes (astro and its children), sampled every 100 ms. */
   peakBuildRssBytes: number | null
+  /**
+   * The same peak split at the moment Astro's log says the pages are written (1 s resolution):
+   * up to then (bundling, rendering) and after (sitemap, then the Pagefind index).
+   */
+  peakUntilPagesBytes: number | null
+  peakAfterPagesBytes: number | null
   pages: number
   htmlBytes: number
   output: string
@@ -138,16 +144,17 @@ export async function writeManyDocuments(file: string, total: number): Promise<{
 /** Builds `datasetFile` with `buildAtomically` into `distDir`, sampling the build's memory. */
 export async function measureBuild(label: string, datasetFile: string, distDir: string): Promise<StressResult> {
   const self = process.pid
-  let peak: number | null = null
+  const samples: Array<{at: number; rss: number}> = []
   const sample = () => {
     const tree = treeRss(self)
     if (tree === null) return
     // The tree includes this script; only the build's own processes are of interest.
     const build = tree - process.memoryUsage.rss()
-    if (build > 0) peak = Math.max(peak ?? 0, build)
+    if (build > 0) samples.push({at: Date.now(), rss: build})
   }
   const timer = setInterval(sample, 100)
   const started = performance.now()
+  const startedAt = new Date()
   // A live project in the environment would switch the build away from the dataset file.
   for (const name of ['SANITY_PROJECT_ID', 'SANITY_DATASET', 'SANITY_API_READ_TOKEN', 'SANITY_API_HOST']) {
     delete process.env[name]
@@ -160,16 +167,37 @@ export async function measureBuild(label: string, datasetFile: string, distDir: 
   const wallMs = performance.now() - started
   clearInterval(timer)
   const {pages, htmlBytes} = code === 0 ? await htmlStats(distDir) : {pages: 0, htmlBytes: 0}
+  const peakOf = (list: typeof samples) => (list.length === 0 ? null : Math.max(...list.map(({rss}) => rss)))
+  const pagesDone = pagesWrittenAt(output, startedAt)
   return {
     label,
     datasetBytes: (await stat(datasetFile)).size,
     code,
     wallMs,
-    peakBuildRssBytes: peak,
+    peakBuildRssBytes: peakOf(samples),
+    peakUntilPagesBytes: pagesDone === undefined ? null : peakOf(samples.filter(({at}) => at < pagesDone)),
+    peakAfterPagesBytes: pagesDone === undefined ? null : peakOf(samples.filter(({at}) => at >= pagesDone)),
     pages,
     htmlBytes,
     output,
   }
+}
+
+/**
+ * When Astro finished writing pages, as an epoch millisecond: the `HH:MM:SS ✓ Completed in` line
+ * after "generating static routes" (local time, whole seconds), placed on the build's day. The
+ * end of that second, so every sample taken while pages were written falls before it.
+ */
+function pagesWrittenAt(output: string, startedAt: Date): number | undefined {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escape sequences are control characters.
+  const text = output.replace(/\u001b\[[0-9;]*m/g, '')
+  const match = /generating static routes[\s\S]*?^(\d\d):(\d\d):(\d\d) ✓ Completed in/m.exec(text)
+  if (!match) return undefined
+  const at = new Date(startedAt)
+  at.setHours(Number(match[1]), Number(match[2]), Number(match[3]), 999)
+  // A build that runs past midnight.
+  if (at.getTime() < startedAt.getTime() - 1000) at.setDate(at.getDate() + 1)
+  return at.getTime()
 }
 
 const mb = (bytes: number | null) => (bytes === null ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(0)} MB`)
@@ -196,14 +224,15 @@ export function formatResult(result: StressResult, documents: number): string {
   const phases = astroPhases(result.output)
   const pagefind = pagefindSeconds(result.output)
   const lines = [
-    `${result.label}: ${documents.toLocaleString('en-US')} documents, dataset ${mb(result.datasetBytes)}`,
+    `${result.label} (${documents.toLocaleString('en-US')} documents, ${mb(result.datasetBytes)} of NDJSON)`,
     `  build         ${result.code === 0 ? 'succeeded' : `FAILED (exit ${result.code})`}`,
     `  wall time     ${secs(result.wallMs)}`,
-    `  peak RSS      ${mb(result.peakBuildRssBytes)} (build process tree, sampled every 100 ms)`,
+    `  peak RSS      ${mb(result.peakBuildRssBytes)} (build process tree, sampled every 100 ms): ` +
+      `${mb(result.peakUntilPagesBytes)} until the pages are written, ${mb(result.peakAfterPagesBytes)} after (sitemap, Pagefind)`,
     `  pages         ${result.pages.toLocaleString('en-US')} (${mb(result.htmlBytes)} of HTML)`,
-    `  astro phases  sync ${secs(phases.sync)}, bundles ${secs(phases.bundle)}, pages ${secs(phases.generate)}, ` +
-      `after pages ${secs(phases.other)} (sitemap and Pagefind), astro total ${secs(phases.total)}`,
-    `  pagefind      ~${pagefind === undefined ? 'n/a' : `${pagefind} s`} from the sitemap line to the index line (1 s resolution)`,
+    `  astro phases  bundles ${secs(phases.bundle)}, pages ${secs(phases.generate)} (Astro's own timings)`,
+    `  search index  ~${pagefind === undefined ? 'n/a' : `${pagefind} s`} (Pagefind: from the sitemap line to the index line, ` +
+      `1 s resolution${pagefind === undefined ? '' : `; ${Math.round((pagefind * 1000 * 100) / result.wallMs)}% of wall time`})`,
   ]
   if (result.code !== 0) lines.push('', result.output.slice(-4000))
   return lines.join('\n')
@@ -233,7 +262,7 @@ async function main(argv: string[]): Promise<number> {
       const total = docs ?? 0
       console.error(`Writing ${total.toLocaleString('en-US')} documents…`)
       documents = (await writeManyDocuments(datasetFile, total)).documents
-      label = `${total.toLocaleString('en-US')} documents`
+      label = 'A generated corpus'
     }
     console.error(`Building ${datasetFile}…`)
     const result = await measureBuild(label, datasetFile, join(dir, 'dist'))
