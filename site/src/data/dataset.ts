@@ -153,7 +153,12 @@ export async function readExportArchive(file: string): Promise<StoredDocument[]>
     for await (const entry of entries) {
       if (dataEntry.test(entry.header.name) && (entry.header.type ?? 'file') === 'file') {
         const parser = new NdjsonParser(`${file} (${entry.header.name})`)
-        for await (const chunk of entry.body.pipeThrough(new TextDecoderStream())) parser.push(chunk)
+        const reader = entry.body.getReader()
+        const decoder = new TextDecoder()
+        for (let read = await reader.read(); !read.done; read = await reader.read()) {
+          parser.push(decoder.decode(read.value, {stream: true}))
+        }
+        parser.push(decoder.decode())
         found = {name: entry.header.name, documents: parser.end()}
         // Leaving the loop cancels the rest of the stream, closing the file.
         break
