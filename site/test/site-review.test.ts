@@ -243,6 +243,7 @@ describe('an article written to attack the site', () => {
       ).toBe(false)
     }
     expect(build.output).toMatch(/article-hostile: .*mystery/)
+    expect(build.output).toMatch(/article-hostile: markDefs\[_key=="d1"\]\.reference points at .*no published page/)
   })
 
   it('shows only images served by Sanity’s CDN over https, with a srcset', async () => {

@@ -79,15 +79,26 @@ function components(context: PortableTextContext): Partial<PortableTextReactComp
       blockquote: ({children}) => <blockquote>{children}</blockquote>,
     },
     marks: {
-      link: ({value, children}: PortableTextMarkComponentProps<{_type: 'link'; href?: string}>) => {
+      link: ({value, children, markKey}: PortableTextMarkComponentProps<{_type: 'link'; href?: string}>) => {
         const href = safeExternalHref(value?.href)
+        if (!href) {
+          console.warn(
+            `[content] ${context.documentId}: markDefs[_key=="${markKey}"].href ${JSON.stringify(value?.href ?? null)} is not an http(s), mailto or tel address; shown as plain text.`,
+          )
+        }
         return href ? <a href={href}>{children}</a> : children
       },
       internalLink: ({
         value,
         children,
+        markKey,
       }: PortableTextMarkComponentProps<{_type: 'internalLink'; reference?: {_ref?: string}}>) => {
         const href = context.linkTarget(value?.reference?._ref)
+        if (!href) {
+          console.warn(
+            `[content] ${context.documentId}: markDefs[_key=="${markKey}"].reference points at ${JSON.stringify(value?.reference?._ref ?? null)}, which has no published page; shown as plain text.`,
+          )
+        }
         return href ? <a href={href}>{children}</a> : children
       },
       citationRef: ({
