@@ -18,15 +18,16 @@ import {
   type ReviewStatus,
   resolvePolicy,
 } from '@repo/schemas/review'
-import {contentSchema, createDocumentExists, formatPath, validateContentDocument} from '@repo/schemas/validation'
+import {
+  contentSchema,
+  createDocumentExists,
+  type DatasetDocument,
+  formatPath,
+  validateContentDocument,
+} from '@repo/schemas/validation'
 import {createIndexedClient} from './indexed-client.ts'
 
-/** A document as stored; the same shape `readDataset` returns. */
-export interface DatasetDocument {
-  _id: string
-  _type: string
-  [field: string]: unknown
-}
+export type {DatasetDocument} from '@repo/schemas/validation'
 
 export type Level = 'error' | 'warning' | 'info'
 

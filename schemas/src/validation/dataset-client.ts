@@ -2,12 +2,10 @@ import type {ValidationClient} from '@sanity/validation'
 import {evaluate, parse} from 'groq-js'
 import {from, type Observable} from 'rxjs'
 
+import type {StoredDocument} from '../document.ts'
+
 /** A document as stored in a dataset. */
-export interface DatasetDocument {
-  _id: string
-  _type: string
-  [field: string]: unknown
-}
+export type DatasetDocument = StoredDocument
 
 /**
  * A stand-in for `@sanity/client` that answers GROQ from documents in memory, so the Studio's

@@ -6,14 +6,10 @@ import {createReadStream} from 'node:fs'
 import {open} from 'node:fs/promises'
 import {pipeline, Readable} from 'node:stream'
 import {createGunzip} from 'node:zlib'
+import type {StoredDocument} from '@repo/schemas/document'
 import {createTarDecoder} from 'modern-tar'
 
-/** A document as stored: every Sanity document has an `_id` and a `_type`. */
-export interface StoredDocument {
-  _id: string
-  _type: string
-  [field: string]: unknown
-}
+export type {StoredDocument} from '@repo/schemas/document'
 
 /**
  * A dataset that could not be read, with enough detail for a person to find and fix it: the file

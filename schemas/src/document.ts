@@ -1,0 +1,10 @@
+/**
+ * A document as a dataset stores it (`sanity dataset export`, the Content Lake): every Sanity
+ * document has an `_id` and a `_type`; everything else depends on its type. The one definition the
+ * site's dataset reader, the offline validation and the scripts share.
+ */
+export interface StoredDocument {
+  _id: string
+  _type: string
+  [field: string]: unknown
+}
