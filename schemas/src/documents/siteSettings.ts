@@ -1,5 +1,6 @@
 import {CogIcon} from '@sanity/icons/Cog'
 import {defineArrayMember, defineField, defineType} from 'sanity'
+import {phoneField} from '../fields/phone.ts'
 
 /** The settings singleton's fixed document ID. */
 export const SITE_SETTINGS_ID = 'siteSettings'
@@ -38,17 +39,7 @@ export const siteSettings = defineType({
       validation: (rule) => rule.required().error('Enter the organisation’s name.'),
     }),
     defineField({name: 'tagline', title: 'Tagline', type: 'string'}),
-    defineField({
-      name: 'phone',
-      title: 'Phone number',
-      type: 'string',
-      description: 'Shown on every page and in every call to action.',
-      validation: (rule) =>
-        rule
-          .required()
-          .regex(/^[0-9+().\-\s]+$/)
-          .error('Digits, spaces and + ( ) . - only.'),
-    }),
+    phoneField({description: 'Shown on every page and in every call to action.'}),
     defineField({name: 'address', title: 'Address', type: 'postalAddress'}),
     defineField({
       name: 'crisisLines',

@@ -1,4 +1,5 @@
 import {defineField, defineType} from 'sanity'
+import {phoneField} from '../fields/phone.ts'
 
 /** A crisis line shown on every page. */
 export const crisisLine = defineType({
@@ -7,16 +8,7 @@ export const crisisLine = defineType({
   type: 'object',
   fields: [
     defineField({name: 'name', title: 'Name', type: 'string', validation: (rule) => rule.required()}),
-    defineField({
-      name: 'phone',
-      title: 'Phone number',
-      type: 'string',
-      validation: (rule) =>
-        rule
-          .required()
-          .regex(/^[0-9+().\-\s]+$/)
-          .error('Digits, spaces and + ( ) . - only.'),
-    }),
+    phoneField(),
     defineField({name: 'text', title: 'Also takes text messages', type: 'boolean', initialValue: false}),
     defineField({name: 'description', title: 'Description', type: 'string'}),
   ],
