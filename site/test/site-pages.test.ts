@@ -1,7 +1,7 @@
 import {existsSync} from 'node:fs'
-import {readFile} from 'node:fs/promises'
+import {readdir, readFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {gzipSync} from 'node:zlib'
+import {gunzipSync, gzipSync} from 'node:zlib'
 import {beforeAll, describe, expect, inject, it} from 'vitest'
 import {
   type BuiltPage,
@@ -397,10 +397,20 @@ describe('the other pages', () => {
     expect(page('/404.html').document.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex')
   })
 
-  it('marks article, program and therapy content for the search index', () => {
-    for (const path of [articlePath, '/programs/detox/', '/therapies/family-therapy/']) {
+  it('indexes program and therapy pages whole, and articles by title, summary, headings and questions', async () => {
+    for (const path of ['/programs/detox/', '/therapies/family-therapy/']) {
       expect(page(path).document.querySelector('[data-pagefind-body]'), path).not.toBeNull()
     }
     expect(existsSync(join(outDir, 'pagefind', 'pagefind-entry.json'))).toBe(true)
+    // The records the index was built from are not part of the site.
+    expect(existsSync(join(outDir, 'search-records.json'))).toBe(false)
+    const fragmentDir = join(outDir, 'pagefind', 'fragment')
+    const fragments = await Promise.all(
+      (await readdir(fragmentDir)).map(async (file) => gunzipSync(await readFile(join(fragmentDir, file))).toString()),
+    )
+    const article = fragments.find((fragment) => fragment.includes(`"url":"${articlePath}"`))
+    expect(article).toContain('The Role of Accountability in IOP Success')
+    expect(article).toContain('How long does the IOP last?')
+    expect(article).not.toContain('Accountability is a critical factor in lasting recovery')
   })
 })
