@@ -161,6 +161,34 @@ describe('the site’s content', () => {
     expect(content.programLevels[0]?.previous).toBeUndefined()
   })
 
+  it('follows references that form a cycle (a level offering a therapy offered at that level) once each, without looping', async () => {
+    const content = await contentOf([
+      settings(),
+      {
+        _id: 'programLevel-iop',
+        _type: 'programLevel',
+        name: 'IOP',
+        slug: {_type: 'slug', current: 'iop'},
+        continuumPosition: 4,
+        summary: 'IOP',
+        therapies: [{_key: 't', ...reference('therapy-cbt')}],
+      },
+      {
+        _id: 'therapy-cbt',
+        _type: 'therapy',
+        name: 'CBT',
+        slug: {_type: 'slug', current: 'cbt'},
+        summary: 'CBT',
+        programLevels: [{_key: 'l', ...reference('programLevel-iop')}],
+      },
+    ])
+    const [level] = content.programLevels
+    const [therapy] = content.therapies
+    expect(level?.therapies.map((entry) => entry.url)).toEqual(['/therapies/cbt/'])
+    expect(therapy?.programLevels.map((entry) => entry.url)).toEqual(['/programs/iop/'])
+    expect(level?.therapies[0]?.programLevels[0]).toBe(level)
+  })
+
   it('finds the page of every linkable document, and none for a missing one', async () => {
     const faqs = [faq('faq-1', 'How long?')]
     const content = await contentOf([settings(), reviewer(), ...faqs, await signedArticle(faqs)])
