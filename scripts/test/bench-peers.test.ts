@@ -1,10 +1,10 @@
-import {mkdtemp, readFile, rm} from 'node:fs/promises'
+import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {articleHeadline, writeCorpus} from '../src/bench/corpus.ts'
 import {measureCommand} from '../src/bench/measure.ts'
-import {writeAstroPeer, writeEleventyPeer} from '../src/bench/peers.ts'
+import {writeAstroFloorPeer, writeAstroPeer, writeEleventyPeer} from '../src/bench/peers.ts'
 import {SITE_ROOT} from '../src/bench/stages.ts'
 
 const ARTICLES = 4
@@ -76,5 +76,17 @@ describe('the peers the benchmark builds', () => {
     const eleventy = join(SITE_ROOT, '..', 'scripts', 'node_modules', '@11ty', 'eleventy', 'cmd.cjs')
     await build([process.execPath, eleventy, '--quiet'], dir)
     await expectArticlePages(join(dir, '_site'))
+  }, 120_000)
+
+  it('build Astro’s floor: as many pages as articles, each with nothing but a title and a line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bench-astro-floor-'))
+    scratchDirs.push(dir)
+    await writeAstroFloorPeer(dir, {pages: ARTICLES, astroPackage: join(SITE_ROOT, 'node_modules', 'astro')})
+    await build([process.execPath, join(SITE_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], dir)
+    const pages = await readdir(join(dir, 'dist', 'blog'))
+    expect(pages).toHaveLength(ARTICLES)
+    const html = await readFile(join(dir, 'dist', 'blog', 'page-0', 'index.html'), 'utf8')
+    expect(html).toContain('<h1>Page 0</h1>')
+    expect(html).not.toContain('<script')
   }, 120_000)
 })

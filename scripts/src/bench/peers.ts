@@ -285,3 +285,37 @@ description: Clinically reviewed articles on addiction treatment and recovery.
   await write(join(dir, 'json-ld.mjs'), JSON_LD_MODULE)
   await linkMarkdown(options.markdownDir, join(dir, 'content', 'blog'))
 }
+
+/**
+ * Astro's floor: `pages` pages that render nothing but a title and a line, from one dynamic
+ * route, with no content layer, no Markdown and no components. No real site can build faster
+ * with Astro's per-route rendering, so it shows how much of any Astro build's time is Astro's own.
+ */
+export async function writeAstroFloorPeer(dir: string, options: {pages: number; astroPackage: string}): Promise<void> {
+  await write(
+    join(dir, 'package.json'),
+    `${JSON.stringify({name: 'bench-astro-floor', private: true, type: 'module'}, null, 2)}\n`,
+  )
+  await mkdir(join(dir, 'node_modules'), {recursive: true})
+  await symlink(await realpath(options.astroPackage), join(dir, 'node_modules', 'astro'), 'dir')
+  await write(
+    join(dir, 'astro.config.mjs'),
+    `import {defineConfig} from 'astro/config'
+
+export default defineConfig({site: 'http://localhost:4321', output: 'static', trailingSlash: 'always'})
+`,
+  )
+  await write(
+    join(dir, 'src', 'pages', 'blog', '[slug].astro'),
+    `---
+export function getStaticPaths() {
+  return Array.from({length: ${options.pages}}, (_, index) => ({params: {slug: \`page-\${index}\`}, props: {index}}))
+}
+const {index} = Astro.props
+---
+<!doctype html>
+<html lang="en"><head><meta charset="utf-8" /><title>Page {index}</title></head>
+<body><main><h1>Page {index}</h1><p>Nothing but this line.</p></main></body></html>
+`,
+  )
+}

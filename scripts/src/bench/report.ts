@@ -172,6 +172,16 @@ export function formatTargets(sizes: readonly SizeResult[]): string {
       `  10,000 articles vs Eleventy: ${vsEleventy === null ? 'n/a' : `${vsEleventy.toFixed(2)}×`} (target ≤ ${TARGETS.vsEleventy}×) — ${verdict(vsEleventy, TARGETS.vsEleventy)}`,
       `  peak RSS at 10,000 articles: ${mb(ours?.peakTreeRssBytes ?? null)} (target ≤ 1.5 GB) — ${verdict(ours?.peakTreeRssBytes ?? null, TARGETS.peakRssBytes)}`,
     )
+    const floor = tool(tenK, 'astro-floor')
+    if (floor?.wallMs && astro?.wallMs) {
+      const floorRatio = floor.wallMs / astro.wallMs
+      lines.push(
+        `  Astro's floor (10,000 empty pages): ${secs(floor.wallMs)}, ${floorRatio.toFixed(2)}× the Astro Markdown blog` +
+          (floorRatio > TARGETS.vsAstroMarkdown
+            ? ` — above the ${TARGETS.vsAstroMarkdown}× target: no site rendered by Astro's routes can meet it`
+            : ''),
+      )
+    }
   }
   const oneK = tool(at(1000), 'ours')
   const tenKOurs = tool(tenK, 'ours')

@@ -19,7 +19,7 @@ import {parseArgs} from 'node:util'
 import {type AstroPhases, astroPhases, isAstroSummaryLine} from './astro-log.ts'
 import {BENCH_REVIEW_NOW, type WrittenCorpus, writeCorpus} from './corpus.ts'
 import {GNU_TIME, htmlStats, type Measurement, measureCommand, median} from './measure.ts'
-import {writeAstroPeer, writeEleventyPeer} from './peers.ts'
+import {writeAstroFloorPeer, writeAstroPeer, writeEleventyPeer} from './peers.ts'
 import {formatReport, type SizeResult, type ToolResult, type ToolRun} from './report.ts'
 import {SITE_ROOT, STAGES_SCRIPT, type StageTiming} from './stages.ts'
 
@@ -49,7 +49,7 @@ const USAGE = `Usage: pnpm bench [options]
   --large              also 50,000 articles
   --runs 3             cold runs per build and size; medians are reported
   --seed 20261201      corpus seed (same seed, same bytes)
-  --tools ours,astro-markdown,eleventy
+  --tools ours,astro-markdown,eleventy,astro-floor
   --keep               keep the corpus and peer folders (printed at the end)
   --no-stages          skip our stage-cost measurement
   --out bench-results  where the JSON goes`
@@ -71,7 +71,7 @@ function parseOptions(argv: string[]) {
       large: {type: 'boolean', default: false},
       runs: {type: 'string', default: '3'},
       seed: {type: 'string', default: '20261201'},
-      tools: {type: 'string', default: 'ours,astro-markdown,eleventy'},
+      tools: {type: 'string', default: 'ours,astro-markdown,eleventy,astro-floor'},
       keep: {type: 'boolean', default: false},
       stages: {type: 'boolean', default: true},
       out: {type: 'string', default: join(REPO_ROOT, 'bench-results')},
@@ -92,7 +92,7 @@ function parseOptions(argv: string[]) {
     throw new Error(`--runs must be a positive whole number, got "${values.runs}"`)
   if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, got "${values.seed}"`)
   const tools = values.tools.split(',').map((tool) => tool.trim())
-  const known = ['ours', 'astro-markdown', 'eleventy']
+  const known = ['ours', 'astro-markdown', 'eleventy', 'astro-floor']
   const unknown = tools.filter((tool) => !known.includes(tool))
   if (unknown.length > 0) throw new Error(`Unknown --tools ${unknown.join(', ')}; choose from ${known.join(', ')}`)
   return {
@@ -152,6 +152,21 @@ async function prepareTools(work: string, corpus: WrittenCorpus, wanted: readonl
     tools.push({
       name: 'astro-markdown',
       label: 'Astro Markdown blog',
+      cwd: dir,
+      command: process.execPath,
+      args: [ASTRO_BIN, 'build'],
+      env: buildEnv({}),
+      outDir: join(dir, 'dist'),
+      caches: [join(dir, 'node_modules', '.astro'), join(dir, 'node_modules', '.vite'), join(dir, '.astro')],
+      astro: true,
+    })
+  }
+  if (wanted.includes('astro-floor')) {
+    const dir = join(work, 'astro-floor')
+    await writeAstroFloorPeer(dir, {pages: corpus.articles, astroPackage: ASTRO_PACKAGE})
+    tools.push({
+      name: 'astro-floor',
+      label: 'Astro, empty pages (floor)',
       cwd: dir,
       command: process.execPath,
       args: [ASTRO_BIN, 'build'],
