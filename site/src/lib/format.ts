@@ -1,23 +1,36 @@
 /** How facts read on the page. Dates in UTC so a build gives the same text on any machine. */
 
 const longDate = new Intl.DateTimeFormat('en-US', {dateStyle: 'long', timeZone: 'UTC'})
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
+
+// A build shows the same few thousand dates on many pages (the article, its byline, every listing
+// it appears in); parsing and `Intl` formatting are the slow part, and a date's text never
+// changes within a build. Both caches hold one entry per distinct stored value.
+const longDates = new Map<string, string | undefined>()
+const isoDates = new Map<string, string | undefined>()
 
 /** "November 1, 2026", or undefined for a missing or unparseable date. */
 export function formatDate(value: string | null | undefined): string | undefined {
+  if (!value) return undefined
+  if (longDates.has(value)) return longDates.get(value)
   const date = parseDate(value)
-  return date ? longDate.format(date) : undefined
+  const text = date ? longDate.format(date) : undefined
+  longDates.set(value, text)
+  return text
 }
 
 /** The ISO instant for a `<time datetime>`, or undefined. Date-only values stay date-only. */
 export function isoDate(value: string | null | undefined): string | undefined {
   if (!value) return undefined
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value
-  return parseDate(value)?.toISOString()
+  if (DATE_ONLY.test(value)) return value
+  if (isoDates.has(value)) return isoDates.get(value)
+  const text = parseDate(value)?.toISOString()
+  isoDates.set(value, text)
+  return text
 }
 
-function parseDate(value: string | null | undefined): Date | undefined {
-  if (!value) return undefined
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value)
+function parseDate(value: string): Date | undefined {
+  const date = new Date(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value)
   return Number.isNaN(date.getTime()) ? undefined : date
 }
 

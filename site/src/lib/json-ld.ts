@@ -36,12 +36,17 @@ export function graph(nodes: readonly Thing[]): Graph {
  * (a title containing `</script>`, say) can end the element or open a comment.
  */
 export function serializeJsonLd(value: Graph): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
+  // One pass over the text instead of one per character: every page's head carries this.
+  return JSON.stringify(value).replace(JSON_LD_UNSAFE, (char) => JSON_LD_ESCAPES[char] as string)
+}
+
+const JSON_LD_UNSAFE = /[<>&\u2028\u2029]/g
+const JSON_LD_ESCAPES: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
 }
 
 /** The organisation's node id; every page's graph has the node, pages refer to it by id. */
