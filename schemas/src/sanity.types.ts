@@ -612,7 +612,7 @@ export type AllSanitySchemaTypes =
 
 // Source: ../site/src/data/queries.ts
 // Variable: articlesQuery
-// Query: *[_type == "article" && defined(slug.current)] | order(publishedAt desc, _id asc) {  _id,  title,  "slug": slug.current,  excerpt,  heroImage,  "authorId": author._ref,  publishedAt,  updatedAt,  category,  body,  citations,  "programLevelIds": programLevels[]._ref,  "therapyIds": therapies[]._ref,  "faqIds": faqs[]._ref,  requiresClinicalReview,  "clinicalReview": clinicalReview{reviewer, reviewedAt, contentHash},  seo{metaTitle, metaDescription, noIndex}}
+// Query: *[_type == "article" && defined(slug.current) && _id > $lastId] | order(_id asc) [0...1000] {  _id,  title,  "slug": slug.current,  excerpt,  heroImage,  "authorId": author._ref,  publishedAt,  updatedAt,  category,  body,  citations,  "programLevelIds": programLevels[]._ref,  "therapyIds": therapies[]._ref,  "faqIds": faqs[]._ref,  requiresClinicalReview,  "clinicalReview": clinicalReview{reviewer, reviewedAt, contentHash},  seo{metaTitle, metaDescription, noIndex}} | order(publishedAt desc, _id asc)
 export type ArticlesQueryResult = Array<{
   _id: string;
   title: string;
@@ -707,7 +707,7 @@ export type TherapiesQueryResult = Array<{
 
 // Source: ../site/src/data/queries.ts
 // Variable: faqsQuery
-// Query: *[_type == "faq"] | order(order asc, question asc, _id asc) {  _id,  question,  answer,  topics,  "programLevelIds": programLevels[]._ref,  order}
+// Query: *[_type == "faq" && _id > $lastId] | order(_id asc) [0...1000] {  _id,  question,  answer,  topics,  "programLevelIds": programLevels[]._ref,  order} | order(order asc, question asc, _id asc)
 export type FaqsQueryResult = Array<{
   _id: string;
   question: string;
@@ -780,7 +780,7 @@ export type SettingsQueryResult = {
 
 // Source: ../site/src/data/queries.ts
 // Variable: imageAssetsQuery
-// Query: *[_type == "sanity.imageAsset"] {  _id,  url,  "width": metadata.dimensions.width,  "height": metadata.dimensions.height}
+// Query: *[_type == "sanity.imageAsset" && _id > $lastId] | order(_id asc) [0...1000] {  _id,  url,  "width": metadata.dimensions.width,  "height": metadata.dimensions.height}
 export type ImageAssetsQueryResult = Array<{
   _id: string;
   url: string;
@@ -791,14 +791,14 @@ export type ImageAssetsQueryResult = Array<{
 // Query TypeMap
 declare global {
   interface SanityQueries {
-    '*[_type == "article" && defined(slug.current)] | order(publishedAt desc, _id asc) {\n  _id,\n  title,\n  "slug": slug.current,\n  excerpt,\n  heroImage,\n  "authorId": author._ref,\n  publishedAt,\n  updatedAt,\n  category,\n  body,\n  citations,\n  "programLevelIds": programLevels[]._ref,\n  "therapyIds": therapies[]._ref,\n  "faqIds": faqs[]._ref,\n  requiresClinicalReview,\n  "clinicalReview": clinicalReview{reviewer, reviewedAt, contentHash},\n  seo{metaTitle, metaDescription, noIndex}\n}': ArticlesQueryResult;
+    '*[_type == "article" && defined(slug.current) && _id > $lastId] | order(_id asc) [0...1000] {\n  _id,\n  title,\n  "slug": slug.current,\n  excerpt,\n  heroImage,\n  "authorId": author._ref,\n  publishedAt,\n  updatedAt,\n  category,\n  body,\n  citations,\n  "programLevelIds": programLevels[]._ref,\n  "therapyIds": therapies[]._ref,\n  "faqIds": faqs[]._ref,\n  requiresClinicalReview,\n  "clinicalReview": clinicalReview{reviewer, reviewedAt, contentHash},\n  seo{metaTitle, metaDescription, noIndex}\n} | order(publishedAt desc, _id asc)': ArticlesQueryResult;
     '*[_type == "programLevel" && defined(slug.current)] | order(continuumPosition asc, _id asc) {\n  _id,\n  name,\n  shortName,\n  "slug": slug.current,\n  continuumPosition,\n  summary,\n  body,\n  hoursPerWeek{min, max},\n  daysPerWeek{min, max},\n  hoursPerSession{min, max},\n  typicalLengthWeeks{min, max},\n  setting,\n  medicalMonitoring,\n  idealFor,\n  "therapyIds": therapies[]._ref\n}': ProgramLevelsQueryResult;
     '*[_type == "therapy" && defined(slug.current)] | order(name asc, _id asc) {\n  _id,\n  name,\n  abbreviation,\n  "slug": slug.current,\n  summary,\n  body,\n  evidenceNotes,\n  "programLevelIds": programLevels[]._ref\n}': TherapiesQueryResult;
-    '*[_type == "faq"] | order(order asc, question asc, _id asc) {\n  _id,\n  question,\n  answer,\n  topics,\n  "programLevelIds": programLevels[]._ref,\n  order\n}': FaqsQueryResult;
+    '*[_type == "faq" && _id > $lastId] | order(_id asc) [0...1000] {\n  _id,\n  question,\n  answer,\n  topics,\n  "programLevelIds": programLevels[]._ref,\n  order\n} | order(order asc, question asc, _id asc)': FaqsQueryResult;
     '*[_type == "clinicalReviewer"] | order(name asc, _id asc) {\n  _id,\n  name,\n  "slug": slug.current,\n  credentials,\n  jobTitle,\n  photo,\n  bio,\n  specialties,\n  "licence": licence{\n    type,\n    state,\n    verifiedAt,\n    expiresAt,\n    "number": select(numberIsPublic == true => number)\n  },\n  sameAs\n}': ReviewersQueryResult;
     '*[_type == "author"] | order(name asc, _id asc) {\n  _id,\n  name,\n  "slug": slug.current,\n  role\n}': AuthorsQueryResult;
     '*[_type == "siteSettings" && _id == "siteSettings"][0] {\n  organizationName,\n  tagline,\n  phone,\n  address,\n  crisisLines,\n  services,\n  medicalDisclaimer,\n  editorialPolicy,\n  reviewPolicy{validityMonths, warningDays}\n}': SettingsQueryResult;
-    '*[_type == "sanity.imageAsset"] {\n  _id,\n  url,\n  "width": metadata.dimensions.width,\n  "height": metadata.dimensions.height\n}': ImageAssetsQueryResult;
+    '*[_type == "sanity.imageAsset" && _id > $lastId] | order(_id asc) [0...1000] {\n  _id,\n  url,\n  "width": metadata.dimensions.width,\n  "height": metadata.dimensions.height\n}': ImageAssetsQueryResult;
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too

@@ -2,11 +2,14 @@ import {mkdtemp, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import type {StoredDocument} from '@repo/site/data/dataset.ts'
+import {createLocalSource} from '@repo/site/data/local-source.ts'
+import type {ContentSource} from '@repo/site/data/source-types.ts'
 import {afterAll, expect, it} from 'vitest'
 import {startQueryServer} from '../../site/test/support/query-server.ts'
 import {writeCorpus} from '../src/bench/corpus.ts'
 
-const ARTICLES = 1500
+const ARTICLES = 2500
+const PAGE_SIZE = 1000
 const LIVE_ENV = [
   'SANITY_PROJECT_ID',
   'SANITY_DATASET',
@@ -24,7 +27,7 @@ afterAll(async () => {
   await Promise.all(scratchDirs.map((dir) => rm(dir, {recursive: true, force: true})))
 })
 
-it(`loads ${ARTICLES.toLocaleString('en-US')} articles from a live project in at most ⌈N/1000⌉ requests plus one per collection`, async () => {
+it(`loads ${ARTICLES.toLocaleString('en-US')} articles from a live project in at most ⌈N/1000⌉ requests plus one per collection, the same content as from the dataset file`, async () => {
   const dir = await mkdtemp(join(tmpdir(), 'bench-requests-'))
   scratchDirs.push(dir)
   const corpus = await writeCorpus(dir, {articles: ARTICLES, seed: 3})
@@ -42,18 +45,29 @@ it(`loads ${ARTICLES.toLocaleString('en-US')} articles from a live project in at
     // Not followed by the type checker: content.ts reaches `import.meta.env`, typed only in the site.
     const contentModule = '@repo/site/data/content.ts'
     const {fetchRawContent} = (await import(contentModule)) as {
-      fetchRawContent(): Promise<{articles: unknown[]; programLevels: unknown[]}>
+      fetchRawContent(source?: ContentSource): Promise<{articles: Array<{_id: string; publishedAt: string}>}>
     }
     const queries = (await import('@repo/site/data/queries.ts')) as Record<string, unknown>
     const collections = Object.values(queries).filter((query) => typeof query === 'string').length
 
-    const raw = await fetchRawContent()
+    const live = await fetchRawContent()
 
-    expect(raw.articles).toHaveLength(ARTICLES)
-    expect(raw.programLevels).toHaveLength(5)
-    expect(server.requests.length).toBeGreaterThan(0)
-    expect(server.requests.length).toBeLessThanOrEqual(Math.ceil(ARTICLES / 1000) + collections)
+    expect(live.articles).toHaveLength(ARTICLES)
+    expect(server.requests.length).toBeLessThanOrEqual(Math.ceil(ARTICLES / PAGE_SIZE) + collections)
     expect(new Set(server.requests.map((request) => request.perspective))).toEqual(new Set(['published']))
+    // Paged by `_id`: each articles request starts after the greatest `_id` of the page before.
+    const ids = live.articles.map((article) => article._id).sort()
+    const articlePages = server.requests.filter((request) => request.query === queries['articlesQuery'])
+    expect(articlePages.map((request) => request.params['lastId'])).toEqual([
+      '',
+      ids[PAGE_SIZE - 1],
+      ids[2 * PAGE_SIZE - 1],
+    ])
+
+    const local = await fetchRawContent(createLocalSource(documents))
+    expect(live).toEqual(local)
+    const published = live.articles.map((article) => article.publishedAt)
+    expect(published).toEqual([...published].sort().reverse())
   } finally {
     await server.close()
   }

@@ -79,3 +79,56 @@ describe('the live source when the Content Lake misbehaves', () => {
     expect(server?.hits()).toBe(1)
   })
 })
+
+describe('the live source reading a paged query when the Content Lake misbehaves', () => {
+  const pagedQuery = '*[_type == "article" && _id > $lastId] | order(_id asc) [0...2] {_id}'
+  const rows = ['a-1', 'a-2', 'a-3', 'a-4', 'a-5'].map((_id) => ({_id}))
+  /** Answers a page the way the Content Lake does: the two rows after `lastId`. */
+  const page = (params: Record<string, unknown>) => rows.filter(({_id}) => _id > String(params['lastId'])).slice(0, 2)
+
+  async function pagedSourceWith(script: Fault[], after?: Fault, result: unknown = page) {
+    server = await startFaultServer(script, result, after)
+    return createLiveSource({projectId: 'test', dataset: 'production', apiHost: server.apiHost, retry: fastRetry})
+  }
+
+  it('retries only the page that failed and still returns every page', async () => {
+    const ok: Fault = {kind: 'ok'}
+    const source = await pagedSourceWith([ok, {kind: 'status', status: 503}, {kind: 'drop'}])
+    expect(await source.fetch(pagedQuery)).toEqual(rows)
+    expect(server?.params().map((params) => params['lastId'])).toEqual(['', 'a-2', 'a-2', 'a-2', 'a-4'])
+  })
+
+  it('gives each page the full number of attempts', async () => {
+    const failTwice: Fault[] = [
+      {kind: 'status', status: 500},
+      {kind: 'status', status: 500},
+    ]
+    // Four failures in all would exhaust the four attempts if they were counted per query, not per page.
+    const source = await pagedSourceWith([...failTwice, {kind: 'ok'}, ...failTwice, {kind: 'ok'}])
+    expect(await source.fetch(pagedQuery)).toEqual(rows)
+    expect(server?.hits()).toBe(7)
+  })
+
+  it('gives up on a page with one message naming the query, the page and the status', async () => {
+    const source = await pagedSourceWith([{kind: 'ok'}], {kind: 'status', status: 503})
+    const error = await source.fetch(pagedQuery).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(LiveQueryError)
+    expect(error).toMatchObject({status: 503, attempts: fastRetry.maxAttempts, lastId: 'a-2'})
+    const message = String((error as Error).message)
+    expect(message).toMatch(/failed after 4 attempts .*HTTP 503/)
+    expect(message).toContain(`Query: ${pagedQuery}`)
+    expect(message).toContain('Page: after _id "a-2"')
+    expect(server?.hits()).toBe(1 + fastRetry.maxAttempts)
+  })
+
+  it('names the first page when that is the one that fails', async () => {
+    const source = await pagedSourceWith([], {kind: 'status', status: 400})
+    await expect(source.fetch(pagedQuery)).rejects.toThrow(/HTTP 400[\s\S]*Page: the first/)
+  })
+
+  it('stops with an error instead of looping when a full page does not move past the last one', async () => {
+    const source = await pagedSourceWith([], undefined, rows.slice(0, 2))
+    await expect(source.fetch(pagedQuery)).rejects.toThrow(/without an `_id` after "a-2"/)
+    expect(server?.hits()).toBe(2)
+  })
+})

@@ -1,7 +1,10 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {readDataset} from '../src/data/dataset.ts'
 import {createLiveSource} from '../src/data/live-source.ts'
 import {createLocalSource} from '../src/data/local-source.ts'
+import * as siteQueries from '../src/data/queries.ts'
 import {createContentSource} from '../src/data/source.ts'
+import {BUNDLED_DATASET_FILE} from './support/bundled.ts'
 import {article, author, exportArchive, type ScratchDir, scratchDir, toNdjson} from './support/content-fixtures.ts'
 import {type QueryServer, startQueryServer} from './support/query-server.ts'
 
@@ -103,6 +106,97 @@ describe('the local and live sources', () => {
     const live = createLiveSource({projectId: 'test', dataset: 'production', apiHost: server.apiHost})
     await expect(createLocalSource(documents).fetch('*[_type == ')).rejects.toThrow()
     await expect(live.fetch('*[_type == ')).rejects.toThrow(/GROQ query parse error/)
+  })
+})
+
+describe('paged queries, read a page per request by `_id`', () => {
+  // Titles run against `_id` order, so the final order is visibly applied across pages.
+  const titles = ['Golf', 'Foxtrot', 'Echo', 'Delta', 'Charlie', 'Bravo', 'Alpha']
+  const pagedDocuments = [
+    ...titles.map((title, index) => article(`article-${index + 1}`, {title, slug: title.toLowerCase()})),
+    article('drafts.article-2', {title: `Foxtrot ${unpublished}`, slug: 'foxtrot'}),
+    article('drafts.article-new', {title: `New ${unpublished}`, slug: 'new'}),
+  ]
+  const paged =
+    '*[_type == "article" && _id > $lastId] | order(_id asc) [0...3] {_id, title} | order(title asc, _id asc)'
+  let server: QueryServer
+  beforeAll(async () => {
+    server = await startQueryServer({documents: pagedDocuments})
+  })
+  afterAll(() => server.close())
+  const live = () => createLiveSource({projectId: 'test', dataset: 'production', apiHost: server.apiHost})
+
+  it('return the whole collection in its final order from both sources, the live one a page per request', async () => {
+    const before = server.requests.length
+    const localResult = await createLocalSource(pagedDocuments).fetch(paged)
+    const liveResult = await live().fetch(paged)
+    expect(liveResult).toEqual(localResult)
+    expect(liveResult).toEqual(
+      [...titles].reverse().map((title) => ({_id: `article-${titles.indexOf(title) + 1}`, title})),
+    )
+    expect(JSON.stringify(liveResult)).not.toContain(unpublished)
+    // Seven articles, three a page: the last page comes back short and ends the paging.
+    expect(server.requests.slice(before).map((request) => request.params)).toEqual([
+      {lastId: ''},
+      {lastId: 'article-3'},
+      {lastId: 'article-6'},
+    ])
+  })
+
+  it('end with one empty page when the collection fills its pages exactly', async () => {
+    const six = pagedDocuments.slice(0, 6)
+    const exact = await startQueryServer({documents: six})
+    try {
+      const source = createLiveSource({projectId: 'test', dataset: 'production', apiHost: exact.apiHost})
+      expect(await source.fetch(paged)).toEqual(await createLocalSource(six).fetch(paged))
+      expect(exact.requests.map((request) => request.params['lastId'])).toEqual(['', 'article-3', 'article-6'])
+    } finally {
+      await exact.close()
+    }
+  })
+
+  it('return just the one page when `lastId` is given', async () => {
+    const expected = [
+      {_id: 'article-6', title: 'Bravo'},
+      {_id: 'article-5', title: 'Charlie'},
+      {_id: 'article-4', title: 'Delta'},
+    ]
+    expect(await createLocalSource(pagedDocuments).fetch(paged, {lastId: 'article-3'})).toEqual(expected)
+    expect(await live().fetch(paged, {lastId: 'article-3'})).toEqual(expected)
+  })
+
+  it('refuse a query that uses `$lastId` without the paged shape, rather than read one page of it', async () => {
+    const unpaged = '*[_type == "article" && _id > $lastId] | order(_id asc) {_id}'
+    const before = server.requests.length
+    await expect(createLocalSource(pagedDocuments).fetch(unpaged)).rejects.toThrow(
+      /must be a paged query.*no `\[0\.\.\.N\]`/,
+    )
+    await expect(live().fetch(unpaged)).rejects.toThrow(/must be a paged query/)
+    await expect(live().fetch('*[_type == "article" && _id > $lastId][0...3] {_id}')).rejects.toThrow(
+      /does not follow `order\(_id asc\)`/,
+    )
+    await expect(live().fetch('*[_type == "article"] | order(_id asc) [0...3] {"x": $lastId}')).rejects.toThrow(
+      /does not require `_id > \$lastId`/,
+    )
+    expect(server.requests.length).toBe(before)
+  })
+})
+
+describe('every query the site runs', () => {
+  it('gives identical results from the local and the live source over the bundled dataset', async () => {
+    const bundled = await readDataset(BUNDLED_DATASET_FILE)
+    const server = await startQueryServer({documents: bundled})
+    try {
+      const local = createLocalSource(bundled)
+      const live = createLiveSource({projectId: 'test', dataset: 'production', apiHost: server.apiHost})
+      expect(await local.fetch(siteQueries.articlesQuery)).not.toHaveLength(0)
+      for (const [name, query] of Object.entries(siteQueries)) {
+        const localResult = await local.fetch(query)
+        expect(await live.fetch(query), name).toEqual(localResult)
+      }
+    } finally {
+      await server.close()
+    }
   })
 })
 

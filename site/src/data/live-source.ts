@@ -1,4 +1,5 @@
 import {createClient} from '@sanity/client'
+import {inFinalOrder, PAGE_PARAM, type PagedQuery, pagedQuery, summarise} from './paging.ts'
 import type {ContentSource, QueryParams, QueryResult} from './source-types.ts'
 
 /** The API version every live query is pinned to, so a Content Lake change cannot alter results. */
@@ -9,11 +10,11 @@ export const API_VERSION = '2025-02-19'
  * must fail with one clear message rather than publish a site built from partial answers.
  */
 export interface RetryPolicy {
-  /** Attempts per query, the first included. */
+  /** Attempts per request (per page, for a paged query), the first included. */
   maxAttempts: number
   /** One attempt is abandoned after this long (a hung connection counts as a failure). */
   requestTimeoutMs: number
-  /** No retry starts once this much time has passed since the query's first attempt. */
+  /** No retry starts once this much time has passed since the request's (the page's) first attempt. */
   totalBudgetMs: number
   /** Backoff before retry n is `baseDelayMs · 2ⁿ`, capped at `maxDelayMs`, unless the server says otherwise. */
   baseDelayMs: number
@@ -38,19 +39,28 @@ export interface LiveSourceOptions {
   retry?: Partial<RetryPolicy> | undefined
 }
 
-/** A query that could not be answered within the retry policy. Names the query and the last failure. */
+/**
+ * A query, or one page of a paged query, that could not be answered within the retry policy.
+ * Names the query, the page and the last failure.
+ */
 export class LiveQueryError extends Error {
   override readonly name = 'LiveQueryError'
   readonly status: number | undefined
   readonly attempts: number
-  constructor(message: string, status: number | undefined, attempts: number) {
+  /** The `lastId` of the page that failed, for a paged query read whole; undefined otherwise. */
+  readonly lastId: string | undefined
+  constructor(message: string, status: number | undefined, attempts: number, lastId?: string) {
     super(message)
     this.status = status
     this.attempts = attempts
+    this.lastId = lastId
   }
 }
 
-/** A content source over a live Sanity project, published perspective only. */
+/**
+ * A content source over a live Sanity project, published perspective only. A paged query asked
+ * for without `lastId` is read whole, one page per request (see `paging.ts`).
+ */
 export function createLiveSource(options: LiveSourceOptions): ContentSource {
   const policy = {...DEFAULT_RETRY_POLICY, ...options.retry}
   const client = createClient({
@@ -68,34 +78,86 @@ export function createLiveSource(options: LiveSourceOptions): ContentSource {
   })
   const where = `${options.projectId}/${options.dataset}`
 
+  /** One request's answer, retried under the policy; `page` says which page, for the error. */
+  async function request(query: string, params: QueryParams, page?: string): Promise<unknown> {
+    const started = Date.now()
+    for (let attempt = 1; ; attempt++) {
+      let failure: Failure
+      try {
+        const body: unknown = await client.fetch(query, params, {filterResponse: false})
+        // A body cut short or mangled on the way parses as nothing; never build from it.
+        if (typeof body === 'object' && body !== null && 'result' in body) return body.result
+        failure = {retryable: true, description: 'the response was not valid JSON'}
+      } catch (error) {
+        failure = classify(error)
+      }
+      const delay = failure.retryAfterMs ?? Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs)
+      const outOfTime = Date.now() - started + delay > policy.totalBudgetMs
+      if (!failure.retryable || attempt >= policy.maxAttempts || outOfTime) {
+        throw new LiveQueryError(
+          `Content Lake query to ${where} failed after ${attempt} attempt${attempt > 1 ? 's' : ''} ` +
+            `(${Math.round((Date.now() - started) / 100) / 10} s): ${failure.description}.\n` +
+            `Query: ${summarise(query)}${page === undefined ? '' : `\nPage: ${pageLabel(page)}`}`,
+          failure.status,
+          attempt,
+          page,
+        )
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay))
+    }
+  }
+
+  /** Every page of a paged query, each its own request with its own retries, in the final order. */
+  async function everyPage(query: string, params: QueryParams, paging: PagedQuery): Promise<unknown[]> {
+    const rows: unknown[] = []
+    let lastId = ''
+    for (;;) {
+      const page = await request(query, {...params, [PAGE_PARAM]: lastId}, lastId)
+      const unusable = (why: string) =>
+        new LiveQueryError(
+          `Content Lake query to ${where} answered a page ${why}.\n` +
+            `Query: ${summarise(query)}\nPage: ${pageLabel(lastId)}`,
+          undefined,
+          1,
+          lastId,
+        )
+      if (!Array.isArray(page)) throw unusable('with something other than a list')
+      rows.push(...page)
+      if (page.length < paging.pageSize) break
+      const next = greatestId(page)
+      // A page that does not move past `lastId` would be asked for again forever.
+      if (next === undefined || next <= lastId) {
+        throw unusable(`without an \`_id\` after "${lastId}", so the next page cannot be asked for`)
+      }
+      lastId = next
+    }
+    return inFinalOrder(rows, paging.order)
+  }
+
   return {
     async fetch<const Q extends string>(query: Q, params: QueryParams = {}): Promise<QueryResult<Q>> {
-      const started = Date.now()
-      for (let attempt = 1; ; attempt++) {
-        let failure: Failure
-        try {
-          const body: unknown = await client.fetch(query, params, {filterResponse: false})
-          // A body cut short or mangled on the way parses as nothing; never build from it.
-          if (typeof body === 'object' && body !== null && 'result' in body) return body.result as QueryResult<Q>
-          failure = {retryable: true, description: 'the response was not valid JSON'}
-        } catch (error) {
-          failure = classify(error)
-        }
-        const delay = failure.retryAfterMs ?? Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs)
-        const outOfTime = Date.now() - started + delay > policy.totalBudgetMs
-        if (!failure.retryable || attempt >= policy.maxAttempts || outOfTime) {
-          throw new LiveQueryError(
-            `Content Lake query to ${where} failed after ${attempt} attempt${attempt > 1 ? 's' : ''} ` +
-              `(${Math.round((Date.now() - started) / 100) / 10} s): ${failure.description}.\n` +
-              `Query: ${summarise(query)}`,
-            failure.status,
-            attempt,
-          )
-        }
-        await new Promise((resolve) => setTimeout(resolve, delay))
+      const paging = pagedQuery(query)
+      if (paging && params[PAGE_PARAM] === undefined) {
+        return (await everyPage(query, params, paging)) as QueryResult<Q>
       }
+      return (await request(query, params)) as QueryResult<Q>
     },
   }
+}
+
+function pageLabel(lastId: string): string {
+  return lastId === '' ? 'the first' : `after _id "${lastId}"`
+}
+
+/** The greatest `_id` among a page's rows: the page's end, whatever order the rows come in. */
+function greatestId(rows: unknown[]): string | undefined {
+  let greatest: string | undefined
+  for (const row of rows) {
+    const id = typeof row === 'object' && row !== null && '_id' in row ? row._id : undefined
+    if (typeof id !== 'string') return undefined
+    if (greatest === undefined || id > greatest) greatest = id
+  }
+  return greatest
 }
 
 interface Failure {
@@ -139,9 +201,4 @@ function parseRetryAfter(value: string | undefined): number | undefined {
   const seconds = Number(value)
   const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now()
   return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), 60_000) : undefined
-}
-
-function summarise(query: string): string {
-  const flat = query.replace(/\s+/g, ' ').trim()
-  return flat.length > 120 ? `${flat.slice(0, 117)}…` : flat
 }

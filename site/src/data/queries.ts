@@ -1,6 +1,9 @@
 /**
  * Every GROQ query the site runs. One query per collection, never one per page: pages filter
- * the collection in memory, so a build costs the same number of queries at 10 or 10,000 articles.
+ * the collection in memory. Collections that grow with the content (articles, FAQs, image assets)
+ * are paged queries (see `paging.ts`): read 1,000 documents a request by `_id`, so a live build
+ * costs ⌈N/1000⌉ requests for N articles plus about one per collection, and no response grows
+ * without bound. The final `order(…)` of a paged query is the collection's order as a whole.
  *
  * References come back as bare IDs and are joined in memory (`content.ts`), so each collection is
  * fetched once however many pages point at it. Fields that are private (reviewers' Studio user
@@ -13,7 +16,7 @@ import {defineQuery} from 'groq'
  * exactly as stored: the clinical review hash is computed over them.
  */
 export const articlesQuery =
-  defineQuery(`*[_type == "article" && defined(slug.current)] | order(publishedAt desc, _id asc) {
+  defineQuery(`*[_type == "article" && defined(slug.current) && _id > $lastId] | order(_id asc) [0...1000] {
   _id,
   title,
   "slug": slug.current,
@@ -31,7 +34,7 @@ export const articlesQuery =
   requiresClinicalReview,
   "clinicalReview": clinicalReview{reviewer, reviewedAt, contentHash},
   seo{metaTitle, metaDescription, noIndex}
-}`)
+} | order(publishedAt desc, _id asc)`)
 
 /** The levels of care, most intensive first. */
 export const programLevelsQuery =
@@ -66,14 +69,14 @@ export const therapiesQuery = defineQuery(`*[_type == "therapy" && defined(slug.
 }`)
 
 /** Every FAQ; `question` and `answer` exactly as stored, since embedded FAQs are part of the review hash. */
-export const faqsQuery = defineQuery(`*[_type == "faq"] | order(order asc, question asc, _id asc) {
+export const faqsQuery = defineQuery(`*[_type == "faq" && _id > $lastId] | order(_id asc) [0...1000] {
   _id,
   question,
   answer,
   topics,
   "programLevelIds": programLevels[]._ref,
   order
-}`)
+} | order(order asc, question asc, _id asc)`)
 
 /**
  * Clinical reviewers' public profile. `sanityUserIds` is never selected, and the licence number
@@ -119,8 +122,12 @@ export const settingsQuery = defineQuery(`*[_type == "siteSettings" && _id == "s
   reviewPolicy{validityMonths, warningDays}
 }`)
 
-/** Image assets, for their CDN address and size; images in content hold only a reference to them. */
-export const imageAssetsQuery = defineQuery(`*[_type == "sanity.imageAsset"] {
+/**
+ * Image assets, for their CDN address and size; images in content hold only a reference to them.
+ * Looked up by `_id`, so `_id` order is as good as any.
+ */
+export const imageAssetsQuery =
+  defineQuery(`*[_type == "sanity.imageAsset" && _id > $lastId] | order(_id asc) [0...1000] {
   _id,
   url,
   "width": metadata.dimensions.width,
