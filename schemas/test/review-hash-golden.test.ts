@@ -123,6 +123,26 @@ describe('the clinical content hash of content already signed', () => {
     }
   })
 
+  it('normalises every character of the Basic Multilingual Plane exactly as the first release did', () => {
+    const range = (from: number, to: number) =>
+      Array.from({length: to - from}, (_, index) => String.fromCharCode(from + index))
+    const pairs = (chars: string[]) => chars.flatMap((first) => chars.map((second) => first + second))
+    // Text the first release's NFC step changed: every such character alone, and every such pair of
+    // characters around the ranges the code trusts to be NFC already (within U+0000–U+02FF and U+2000–U+206F),
+    // and of Hangul jamo, which compose.
+    const changed = [
+      ...range(0, 0xd800),
+      ...range(0xe000, 0x10000),
+      ...pairs(range(0, 0x370)),
+      ...pairs([...range(0x1100, 0x1200), ...range(0xac00, 0xac10)]),
+      ...pairs(range(0x1ff0, 0x2100)),
+    ].filter((text) => text.normalize('NFC') !== text)
+    expect(changed.length).toBeGreaterThan(1000)
+    // Each text as its own string in the body, so each is normalised on its own.
+    const content = {title: '', body: changed}
+    expect(canonicalClinicalContent(content) === referenceCanonicalContent(content)).toBe(true)
+  })
+
   it('hashes exactly the canonical text the first release hashed, for every fixture above', () => {
     for (const input of [...Object.values(SIGNED_ARTICLES), richArticle(), unicodeArticle(), oddShapes()]) {
       expect(canonicalClinicalContent(input.content, input.embeddedFaqs)).toBe(

@@ -31,6 +31,10 @@ const TEXTS = [
   '\\',
   '\u0000',
   '\u1112',
+  '\u1100',
+  '\u2000',
+  '\u0344',
+  '\u0345',
   '\u1161',
   '\u11ab',
   '\u212b',
@@ -82,8 +86,12 @@ export function randomContent(seed: number): {content: ReviewableContent; embedd
         return `${pick(['', 'drafts.', 'versions.r1.'])}doc-${int(3)}`
       case 4:
         return text()
-      case 5:
-        return times(3, () => value(depth + 1))
+      case 5: {
+        const items = times(3, () => value(depth + 1))
+        // A hole, as a sparse array has: not JSON, but the Studio's in-memory values are not JSON either.
+        if (int(6) === 0) items.length += 1
+        return items
+      }
       default: {
         const out: Record<string, unknown> = {}
         for (const key of times(4, () => pick(KEYS))) out[key] = value(depth + 1)
@@ -106,7 +114,7 @@ export function randomContent(seed: number): {content: ReviewableContent; embedd
     _type: 'block',
     _key: `b${int(99)}`,
     ...(int(4) > 0 ? {style: pick(['normal', 'h2', 'blockquote'])} : {}),
-    ...(int(3) === 0 ? {listItem: pick(['bullet', 'number']), level: pick([1, 2])} : {}),
+    ...(int(3) === 0 ? {listItem: pick(['bullet', 'number', 7]), level: pick([1, 2, -0, 1.5, Number.NaN, '2'])} : {}),
     markDefs: times(3, () => ({
       _type: pick(['link', 'internalLink', 'citationRef']),
       _key: pick(MARKS),
