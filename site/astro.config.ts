@@ -15,6 +15,10 @@ export default defineConfig({
     // Stylesheets as files, never inline: the Content-Security-Policy then allows styles from
     // the site itself only, the same on every page and in the headers file.
     inlineStylesheets: 'never',
+    // Pages are written while the next ones render. One at a time, the build waited on the disk
+    // for about a third of page generation (2,000 articles, CPU profile); four in flight leave
+    // it under a twentieth idle. More bought nothing on two cores and holds more pages in memory.
+    concurrency: 4,
   },
   integrations: [
     react({
