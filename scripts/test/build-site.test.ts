@@ -26,11 +26,14 @@ describe('pnpm build', {timeout: 120_000}, () => {
     expect(await readdir(root)).toEqual(['broken.ndjson', 'dist'])
   })
 
-  it('replaces the previous site with the new one when the build succeeds', async () => {
+  it('replaces the previous site with the new one, search index included, when the build succeeds', async () => {
     const {root, distDir} = await previousSite()
     const {code} = await buildAtomically({distDir, env: {REVIEW_NOW: '2026-12-01T00:00:00Z'}, stdio: 'pipe'})
     expect(code).toBe(0)
     expect(await readFile(join(distDir, 'index.html'), 'utf8')).not.toBe('previous build')
     expect(await readdir(root)).toEqual(['dist'])
+    // The search index is built after Astro exits, from records that are then removed.
+    expect(await readdir(join(distDir, 'pagefind'))).toContain('pagefind-entry.json')
+    expect(await readdir(distDir)).not.toContain('search-records.json')
   })
 })

@@ -1,24 +1,18 @@
 /**
- * What happens after Astro has written the pages: the search index and the headers file. Runs on
+ * What happens after Astro has written the pages: the headers file and the search index. Runs on
  * whatever folder the build wrote to (`--outDir` included), so test builds get them too.
  */
-import {readFile, rm, writeFile} from 'node:fs/promises'
+import {writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {AstroIntegration} from 'astro'
-import * as pagefind from 'pagefind'
 import {headersFile} from '../lib/csp.ts'
-import {type ArticleSearchRecord, SEARCH_RECORDS_FILE} from '../lib/search-records.ts'
+import {buildSearchIndex, SEARCH_INDEX_AFTER_BUILD} from './search-index.ts'
 
 /**
- * The pages Pagefind reads as HTML: the few whose whole text is worth indexing (program levels,
- * therapies, the questions page). Articles, thousands of them, come as records instead.
- */
-const HTML_PAGES = '{programs,therapies,faq}/**/*.html'
-
-/**
- * Builds the Pagefind index and writes the `_headers` file; tells pages whether they are served
- * by the dev server, where the CSP meta tag is left out.
+ * Writes the `_headers` file and builds the search index, unless `pnpm build` said it will build
+ * the index itself once Astro has exited (`SITE_SEARCH_INDEX=after-build`); tells pages whether
+ * they are served by the dev server, where the CSP meta tag is left out.
  */
 export function siteFinish(): AstroIntegration {
   return {
@@ -30,30 +24,12 @@ export function siteFinish(): AstroIntegration {
       'astro:build:done': async ({dir, logger}) => {
         const outDir = fileURLToPath(dir)
         await writeFile(join(outDir, '_headers'), headersFile())
-        const recordsFile = join(outDir, SEARCH_RECORDS_FILE)
-        const records = JSON.parse(await readFile(recordsFile, 'utf8')) as ArticleSearchRecord[]
-        await rm(recordsFile)
-        try {
-          const {index, errors} = await pagefind.createIndex({forceLanguage: 'en'})
-          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`)
-          const added = await index.addDirectory({path: outDir, glob: HTML_PAGES})
-          if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`)
-          // One request at a time would wait on a round trip per article; all at once lets the
-          // indexer take them as fast as it can read them.
-          const results = await Promise.all(
-            records.map(({url, title, content}) =>
-              index.addCustomRecord({url, content, language: 'en', meta: {title}}),
-            ),
-          )
-          const failed = results.flatMap((result, i) => result.errors.map((error) => `${records[i]?.url}: ${error}`))
-          if (failed.length > 0) throw new Error(`Pagefind could not index articles: ${failed.slice(0, 5).join('; ')}`)
-          const written = await index.writeFiles({outputPath: join(outDir, 'pagefind')})
-          if (written.errors.length > 0)
-            throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`)
-          logger.info(`Search index: ${records.length} articles and ${added.page_count} other pages`)
-        } finally {
-          await pagefind.close()
+        if (process.env['SITE_SEARCH_INDEX'] === SEARCH_INDEX_AFTER_BUILD) {
+          logger.info('Search index: left to pnpm build, which builds it once Astro has exited')
+          return
         }
+        const {articles, pages} = await buildSearchIndex(outDir)
+        logger.info(`Search index: ${articles} articles and ${pages} other pages`)
       },
     },
   }
