@@ -362,8 +362,11 @@ function reportOptionsFromEnv(): ReviewReportOptions {
   return {strict: process.env['REVIEW_STRICT'] === '1', log: (line) => console.log(line)}
 }
 
-/** Articles per page of the blog and of each category listing. */
-export const ARTICLES_PER_PAGE = 10
+/**
+ * Articles per page of the blog and of each category listing: twenty short cards are one quick
+ * scroll on a phone, and half the listing pages of ten to build at tens of thousands of articles.
+ */
+export const ARTICLES_PER_PAGE = 20
 
 /** How many reviews are evaluated at once: enough to overlap digests, few enough to bound memory. */
 const REVIEW_BATCH = 256
