@@ -80,16 +80,13 @@ async function write(file: string, content: string): Promise<void> {
 }
 
 /**
- * Writes the Astro Markdown blog into `dir`. Astro itself is this workspace's install (the site's
- * `node_modules/astro`, linked in), so the peer runs exactly the Astro version the site runs.
+ * An empty static Astro project in `dir` named `name`. Astro itself is this workspace's install
+ * (linked in), so every Astro peer runs exactly the Astro version the site runs.
  */
-export async function writeAstroPeer(dir: string, options: {markdownDir: string; astroPackage: string}): Promise<void> {
-  await write(
-    join(dir, 'package.json'),
-    `${JSON.stringify({name: 'bench-astro-markdown', private: true, type: 'module'}, null, 2)}\n`,
-  )
+async function writeAstroProject(dir: string, name: string, astroPackage: string): Promise<void> {
+  await write(join(dir, 'package.json'), `${JSON.stringify({name, private: true, type: 'module'}, null, 2)}\n`)
   await mkdir(join(dir, 'node_modules'), {recursive: true})
-  await symlink(await realpath(options.astroPackage), join(dir, 'node_modules', 'astro'), 'dir')
+  await symlink(await realpath(astroPackage), join(dir, 'node_modules', 'astro'), 'dir')
   await write(
     join(dir, 'astro.config.mjs'),
     `import {defineConfig} from 'astro/config'
@@ -97,6 +94,11 @@ export async function writeAstroPeer(dir: string, options: {markdownDir: string;
 export default defineConfig({site: 'http://localhost:4321', output: 'static', trailingSlash: 'always'})
 `,
   )
+}
+
+/** Writes the Astro Markdown blog into `dir`. */
+export async function writeAstroPeer(dir: string, options: {markdownDir: string; astroPackage: string}): Promise<void> {
+  await writeAstroProject(dir, 'bench-astro-markdown', options.astroPackage)
   await write(
     join(dir, 'src', 'content.config.ts'),
     `import {defineCollection} from 'astro:content'
@@ -292,19 +294,7 @@ description: Clinically reviewed articles on addiction treatment and recovery.
  * with Astro's per-route rendering, so it shows how much of any Astro build's time is Astro's own.
  */
 export async function writeAstroFloorPeer(dir: string, options: {pages: number; astroPackage: string}): Promise<void> {
-  await write(
-    join(dir, 'package.json'),
-    `${JSON.stringify({name: 'bench-astro-floor', private: true, type: 'module'}, null, 2)}\n`,
-  )
-  await mkdir(join(dir, 'node_modules'), {recursive: true})
-  await symlink(await realpath(options.astroPackage), join(dir, 'node_modules', 'astro'), 'dir')
-  await write(
-    join(dir, 'astro.config.mjs'),
-    `import {defineConfig} from 'astro/config'
-
-export default defineConfig({site: 'http://localhost:4321', output: 'static', trailingSlash: 'always'})
-`,
-  )
+  await writeAstroProject(dir, 'bench-astro-floor', options.astroPackage)
   await write(
     join(dir, 'src', 'pages', 'blog', '[slug].astro'),
     `---

@@ -151,32 +151,12 @@ async function prepareTools(work: string, corpus: WrittenCorpus, wanted: readonl
   if (wanted.includes('astro-markdown')) {
     const dir = join(work, 'astro-markdown')
     await writeAstroPeer(dir, {markdownDir: corpus.markdownDir, astroPackage: ASTRO_PACKAGE})
-    tools.push({
-      name: 'astro-markdown',
-      label: 'Astro Markdown blog',
-      cwd: dir,
-      command: process.execPath,
-      args: [ASTRO_BIN, 'build'],
-      env: buildEnv({}),
-      outDir: join(dir, 'dist'),
-      caches: [join(dir, 'node_modules', '.astro'), join(dir, 'node_modules', '.vite'), join(dir, '.astro')],
-      astro: true,
-    })
+    tools.push(astroPeerTool('astro-markdown', 'Astro Markdown blog', dir))
   }
   if (wanted.includes('astro-floor')) {
     const dir = join(work, 'astro-floor')
     await writeAstroFloorPeer(dir, {pages: corpus.articles, astroPackage: ASTRO_PACKAGE})
-    tools.push({
-      name: 'astro-floor',
-      label: 'Astro, empty pages (floor)',
-      cwd: dir,
-      command: process.execPath,
-      args: [ASTRO_BIN, 'build'],
-      env: buildEnv({}),
-      outDir: join(dir, 'dist'),
-      caches: [join(dir, 'node_modules', '.astro'), join(dir, 'node_modules', '.vite'), join(dir, '.astro')],
-      astro: true,
-    })
+    tools.push(astroPeerTool('astro-floor', 'Astro, empty pages (floor)', dir))
   }
   if (wanted.includes('eleventy')) {
     const dir = join(work, 'eleventy')
@@ -194,6 +174,21 @@ async function prepareTools(work: string, corpus: WrittenCorpus, wanted: readonl
     })
   }
   return tools
+}
+
+/** A generated Astro project in `dir`, built with `astro build` into its own `dist`. */
+function astroPeerTool(name: string, label: string, dir: string): Tool {
+  return {
+    name,
+    label,
+    cwd: dir,
+    command: process.execPath,
+    args: [ASTRO_BIN, 'build'],
+    env: buildEnv({}),
+    outDir: join(dir, 'dist'),
+    caches: [join(dir, 'node_modules', '.astro'), join(dir, 'node_modules', '.vite'), join(dir, '.astro')],
+    astro: true,
+  }
 }
 
 async function runOnce(tool: Tool): Promise<ToolRun> {
