@@ -38,6 +38,8 @@ export async function buildAtomically(options: AtomicBuildOptions = {}): Promise
   const stdio = options.stdio ?? 'inherit'
   const built = await run(astro, ['build', '--outDir', building], {
     cwd: SITE_ROOT,
+    // The site-finish integration's signal (`SEARCH_INDEX_AFTER_BUILD` in search-index.ts) to leave
+    // the index to the step below.
     env: {...env, SITE_SEARCH_INDEX: 'after-build'},
     stdio,
   })

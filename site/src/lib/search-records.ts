@@ -1,8 +1,8 @@
 /**
  * What the search index holds for each article, built from the data rather than parsed back out
  * of the page: a page is 20 KB of HTML, and parsing 10,000 of them was most of the index's cost.
- * The build writes the records to {@link SEARCH_RECORDS_FILE}; the site-finish integration indexes
- * them and deletes the file, so it is never published.
+ * The build writes the records to {@link SEARCH_RECORDS_FILE}; `search-index.ts` indexes them and
+ * deletes the file, so it is never published.
  */
 import type {ArticleEntry} from '../data/content.ts'
 import {categoryName} from './labels.ts'
@@ -18,7 +18,7 @@ export interface ArticleSearchRecord {
   /**
    * The words a reader searches an article by: its title, summary, category, section headings
    * and the questions it answers. Not every sentence of the body: at tens of thousands of
-   * articles full text multiplied the index's build time and memory (README, "Benchmark").
+   * articles full text multiplied the index's build time and memory (README, "Performance benchmark").
    */
   content: string
 }
