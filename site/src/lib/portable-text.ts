@@ -55,6 +55,25 @@ export function headingOutline(
   return headings
 }
 
+/** A section of the table of contents: an h2 with the h3 sub-sections that follow it. */
+export interface OutlineSection extends OutlineHeading {
+  children: OutlineHeading[]
+}
+
+/**
+ * The outline as the table of contents nests it: each h3 inside the h2 before it. An h3 before
+ * the first h2 has no section to go in and stands at the top level, so no heading is ever lost.
+ */
+export function outlineSections(outline: readonly OutlineHeading[]): OutlineSection[] {
+  const sections: OutlineSection[] = []
+  for (const heading of outline) {
+    const parent = sections.at(-1)
+    if (heading.level === 3 && parent?.level === 2) parent.children.push(heading)
+    else sections.push({...heading, children: []})
+  }
+  return sections
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
