@@ -151,6 +151,28 @@ describe.skipIf(!hasChromium)('the built site in a real browser', () => {
     await page.close()
   })
 
+  it('finds an article by a word only its body holds, with the page under its Content-Security-Policy', async () => {
+    const page = await browser.context.newPage()
+    const refused: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error') refused.push(message.text())
+    })
+    await page.goto(`${server.origin}/search/`)
+    // The policy ships in the page itself: the search runs under it, not beside it.
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain(
+      "default-src 'self'",
+    )
+    // "screenings" is in one paragraph of the seed article: not its title, summary, headings or
+    // questions, nor any page indexed whole.
+    await page.locator('pagefind-input input').fill('screenings')
+    const result = page.locator(`pagefind-results a[href="${articlePath}"]`).first()
+    await result.waitFor()
+    expect(await result.textContent()).toBe('The Benefits of an IOP Program for Addiction Recovery')
+    expect(await page.locator('pagefind-results a').count()).toBe(1)
+    expect(refused).toEqual([])
+    await page.close()
+  })
+
   it('focuses the skip link on the first Tab, and moves focus to the main content on Enter', async () => {
     const page = await browser.context.newPage()
     await page.goto(server.origin + articlePath)

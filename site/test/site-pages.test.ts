@@ -2,6 +2,7 @@ import {existsSync} from 'node:fs'
 import {readdir, readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {gunzipSync, gzipSync} from 'node:zlib'
+import {HTMLElement} from 'node-html-parser'
 import {beforeAll, describe, expect, inject, it} from 'vitest'
 import {
   type BuiltPage,
@@ -253,6 +254,31 @@ describe('the seed article', () => {
     expect(links.map((link) => visibleText(link))).toEqual(headings.map((heading) => visibleText(heading)))
   })
 
+  it('nests each section’s sub-sections inside its entry of the table of contents, 11 sections at the top level', () => {
+    const children = (element: HTMLElement | null | undefined, tag: string) =>
+      (element?.childNodes ?? []).filter(
+        (node): node is HTMLElement => node instanceof HTMLElement && node.tagName === tag.toUpperCase(),
+      )
+    const topLevel = children(article.document.querySelector('nav.toc > ol'), 'li')
+    const entry = (item: HTMLElement) => ({
+      section: visibleText(children(item, 'a')[0]),
+      subsections: children(children(item, 'ol')[0], 'li').map((sub) => visibleText(sub)),
+    })
+    expect(topLevel).toHaveLength(11)
+    expect(topLevel.map(entry).slice(1, 4)).toEqual([
+      {section: 'Where Does IOP Fit in the Continuum of Care?', subsections: []},
+      {
+        section: 'Key Benefits of an IOP Program in Massachusetts',
+        subsections: [
+          '1. Flexible Scheduling for Real-Life Integration',
+          '2. Cost-Effective Care',
+          '3. Immediate Application of Skills',
+        ],
+      },
+      {section: 'Therapies Used in IOP Programs', subsections: []},
+    ])
+  })
+
   it('links its internal links to the pages they name', () => {
     const body = article.document.querySelector('.article-body')
     const href = (text: string) =>
@@ -397,13 +423,13 @@ describe('the other pages', () => {
     expect(page('/404.html').document.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex')
   })
 
-  it('indexes program and therapy pages whole, and articles by title, summary, headings and questions', async () => {
+  it('indexes program and therapy pages whole, and every paragraph of every article from its data', async () => {
     for (const path of ['/programs/detox/', '/therapies/family-therapy/']) {
       expect(page(path).document.querySelector('[data-pagefind-body]'), path).not.toBeNull()
     }
     expect(existsSync(join(outDir, 'pagefind', 'pagefind-entry.json'))).toBe(true)
     // The records the index was built from are not part of the site.
-    expect(existsSync(join(outDir, 'search-records.json'))).toBe(false)
+    expect((await builtFiles(outDir)).filter((file) => file.includes('search-records'))).toEqual([])
     const fragmentDir = join(outDir, 'pagefind', 'fragment')
     const fragments = await Promise.all(
       (await readdir(fragmentDir)).map(async (file) => gunzipSync(await readFile(join(fragmentDir, file))).toString()),
@@ -411,6 +437,7 @@ describe('the other pages', () => {
     const article = fragments.find((fragment) => fragment.includes(`"url":"${articlePath}"`))
     expect(article).toContain('The Role of Accountability in IOP Success')
     expect(article).toContain('How long does the IOP last?')
-    expect(article).not.toContain('Accountability is a critical factor in lasting recovery')
+    expect(article).toContain('Accountability is a critical factor in lasting recovery')
+    expect(article).toContain('Many IOPs include scheduled or random drug screenings')
   })
 })

@@ -1,24 +1,24 @@
 /**
  * What the search index holds for each article, built from the data rather than parsed back out
  * of the page: a page is 20 KB of HTML, and parsing 10,000 of them was most of the index's cost.
- * The build writes the records to {@link SEARCH_RECORDS_FILE}; `search-index.ts` indexes them and
- * deletes the file, so it is never published.
+ * The build writes the records to {@link SEARCH_RECORDS_FILE}, one JSON object a line;
+ * `search-index.ts` indexes them and deletes the file, so it is never published.
  */
+import {toPlainText} from '@portabletext/toolkit'
 import type {ArticleEntry} from '../data/content.ts'
 import {categoryName} from './labels.ts'
-import {headingOutline} from './portable-text.ts'
 
-/** Where in the build output the article records wait for the indexer. */
-export const SEARCH_RECORDS_FILE = 'search-records.json'
+/** Where in the build output the article records wait for the indexer (NDJSON: one record a line). */
+export const SEARCH_RECORDS_FILE = 'search-records.ndjson'
 
 /** One article as Pagefind indexes it. */
 export interface ArticleSearchRecord {
   url: string
   title: string
   /**
-   * The words a reader searches an article by: its title, summary, category, section headings
-   * and the questions it answers. Not every sentence of the body: at tens of thousands of
-   * articles full text multiplied the index's build time and memory (README, "Performance benchmark").
+   * Everything a reader can read on the article's page, as plain text: title, summary, category,
+   * then every paragraph, heading and list item of the body in order, the text of its callouts,
+   * calls to action and tables, and the questions and answers it embeds.
    */
   content: string
 }
@@ -30,8 +30,8 @@ export function articleSearchRecord(entry: ArticleEntry): ArticleSearchRecord {
     article.title,
     article.excerpt,
     categoryName(article.category),
-    ...headingOutline(article.body).map((heading) => heading.text),
-    ...entry.embeddedFaqs.map((faq) => faq.faq.question),
+    ...bodySearchText(article.body),
+    ...entry.embeddedFaqs.flatMap((faq) => [faq.faq.question, ...bodySearchText(faq.faq.answer)]),
   ]
   return {
     url: entry.url,
@@ -39,6 +39,54 @@ export function articleSearchRecord(entry: ArticleEntry): ArticleSearchRecord {
     content: parts
       .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
       .map((part) => part.trim())
-      .join('. '),
+      .join('\n\n'),
   }
+}
+
+/**
+ * The readable text of a Portable Text body, one string per block: text blocks through the
+ * toolkit's `toPlainText`, and the strings the site's custom blocks show (callout and call-to-action
+ * text, a table's caption, headings and cells). Anything else (images, FAQ lists, unknown or
+ * malformed blocks) gives nothing: content is untrusted, and a stray value is skipped, not thrown on.
+ */
+export function bodySearchText(body: readonly unknown[] | null | undefined): string[] {
+  const texts: string[] = []
+  for (const block of body ?? []) {
+    if (!isTyped(block)) continue
+    const textBlock = asTextBlock(block)
+    if (textBlock) texts.push(toPlainText(textBlock))
+    else if (block._type === 'callout' || block._type === 'callToAction') texts.push(...strings(block['text']))
+    else if (block._type === 'comparisonTable') {
+      texts.push(...strings(block['caption']), ...strings(block['columns']))
+      for (const row of Array.isArray(block['rows']) ? block['rows'] : []) {
+        if (isRecord(row)) texts.push(...strings(row['cells']))
+      }
+    }
+  }
+  return texts
+}
+
+/**
+ * A text block as `toPlainText` can read it, or undefined. Only its spans matter for plain text:
+ * mark definitions are left out, and so are children that are not objects, on which the toolkit's
+ * own checks would throw (`"_type" in null`).
+ */
+function asTextBlock(block: Record<string, unknown> & {_type: string}): Parameters<typeof toPlainText>[0] | undefined {
+  if (block._type !== 'block' || !Array.isArray(block['children'])) return undefined
+  const children = block['children'].filter(isTyped)
+  return {_type: 'block', children}
+}
+
+/** A string, or the strings of an array; nothing for any other value. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value]
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function isTyped(value: unknown): value is Record<string, unknown> & {_type: string} {
+  return isRecord(value) && typeof value['_type'] === 'string'
 }
