@@ -1,0 +1,91 @@
+import {existsSync} from 'node:fs'
+import {rm} from 'node:fs/promises'
+import {join} from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import type {StoredDocument} from '../src/data/dataset.ts'
+import {type BuildResult, buildSite} from './support/build-site.ts'
+import {type Browser, hasChromium, launchChromium} from './support/chromium.ts'
+import {type ScratchDir, scratchDir, toNdjson} from './support/content-fixtures.ts'
+import {BUNDLED_REVIEW_NOW} from './support/global-setup.ts'
+import {type StaticServer, serveStatic} from './support/serve.ts'
+import {bundledDocuments, documentById, editBodyText} from './support/site-fixtures.ts'
+
+/**
+ * The bundled dataset plus two articles, each with one word in its body no other page has.
+ * Built with one article per Pagefind index, the three articles land in three indexes, as
+ * thousands do in shards of 2,500.
+ */
+async function threeArticles(): Promise<StoredDocument[]> {
+  const documents = await bundledDocuments()
+  const seed = documentById(documents, 'article-iop-benefits')
+  const copy = (id: string, title: string, word: string): StoredDocument => {
+    const article = structuredClone({...seed, _id: id, title, slug: {_type: 'slug', current: id}})
+    editBodyText(article, 'random drug screenings', `random ${word} screenings`)
+    return article
+  }
+  return [
+    ...documents,
+    copy('toxicology-article', 'An article about toxicology', 'toxicology'),
+    copy('breathalyzer-article', 'An article about breathalyzers', 'breathalyzer'),
+  ]
+}
+
+describe.skipIf(!hasChromium)('search over an index split into shards, in a real browser', () => {
+  let scratch: ScratchDir
+  let build: BuildResult
+  let server: StaticServer
+  let browser: Browser
+
+  beforeAll(async () => {
+    scratch = await scratchDir()
+    const datasetFile = await scratch.write('three.ndjson', toNdjson(await threeArticles()))
+    build = await buildSite({
+      CONTENT_DATASET_FILE: datasetFile,
+      REVIEW_NOW: BUNDLED_REVIEW_NOW,
+      SEARCH_ARTICLES_PER_INDEX: '1',
+    })
+    server = await serveStatic(build.outDir)
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    await scratch?.remove()
+    if (build) await rm(build.outDir, {recursive: true, force: true})
+  })
+
+  it('writes one index per article', () => {
+    expect(existsSync(join(build.outDir, 'pagefind', 'shard-1', 'pagefind-entry.json'))).toBe(true)
+    expect(existsSync(join(build.outDir, 'pagefind', 'shard-2', 'pagefind-entry.json'))).toBe(true)
+    expect(existsSync(join(build.outDir, 'pagefind', 'shard-3'))).toBe(false)
+  })
+
+  for (const [word, path, title] of [
+    ['toxicology', '/blog/toxicology-article/', 'An article about toxicology'],
+    ['breathalyzer', '/blog/breathalyzer-article/', 'An article about breathalyzers'],
+    [
+      'screenings',
+      '/blog/benefits-of-iop-program-addiction-recovery/',
+      'The Benefits of an IOP Program for Addiction Recovery',
+    ],
+  ] as const) {
+    it(`finds the one article whose body says "${word}", whichever shard holds it, under the page's policy`, async () => {
+      const page = await browser.context.newPage()
+      const errors: string[] = []
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text())
+      })
+      page.on('pageerror', (error) => errors.push(error.message))
+      await page.goto(`${server.origin}/search/`)
+      await page.locator('pagefind-input input').fill(word)
+      const result = page.locator(`pagefind-results a[href="${path}"]`).first()
+      await result.waitFor()
+      expect(await result.textContent()).toBe(title)
+      // Therapy pages, indexed whole, list the articles by title; only the bodies count here.
+      const articles = page.locator('pagefind-results a[href^="/blog/"]:not([href*="#"])')
+      expect(await articles.count()).toBe(word === 'screenings' ? 3 : 1)
+      expect(errors).toEqual([])
+      await page.close()
+    })
+  }
+})
