@@ -22,6 +22,7 @@ import {astroPhases} from './bench/astro-log.ts'
 import {BENCH_REVIEW_NOW, fixedDocuments, generateArticle} from './bench/corpus.ts'
 import {htmlStats, treeRss} from './bench/measure.ts'
 import {createRandom} from './bench/prng.ts'
+import {searchIndexStep} from './bench/search-log.ts'
 import {prose, sectionHeadings} from './bench/text.ts'
 import {buildAtomically} from './build-site.ts'
 import {bundledDatasetFile, isMain} from './paths.ts'
@@ -203,16 +204,10 @@ function pagesWrittenAt(output: string, startedAt: Date): number | undefined {
 const mb = (bytes: number | null) => (bytes === null ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(0)} MB`)
 const secs = (ms: number | undefined) => (ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(1)} s`)
 
-/** How long the search index took: `pnpm build` builds it after Astro exits and prints the time. */
-function pagefindSeconds(output: string): number | undefined {
-  const match = /\[search-index\] Search index: .* in ([\d.]+) s/.exec(output)
-  return match ? Number(match[1]) : undefined
-}
-
 /** The report a person reads. */
 export function formatResult(result: StressResult, documents: number): string {
   const phases = astroPhases(result.output)
-  const pagefind = pagefindSeconds(result.output)
+  const search = searchIndexStep(result.output)
   const lines = [
     `${result.label} (${documents.toLocaleString('en-US')} documents, ${mb(result.datasetBytes)} of NDJSON)`,
     `  build         ${result.code === 0 ? 'succeeded' : `FAILED (exit ${result.code})`}`,
@@ -221,8 +216,8 @@ export function formatResult(result: StressResult, documents: number): string {
       `${mb(result.peakUntilPagesBytes)} until the pages are written, ${mb(result.peakAfterPagesBytes)} after (sitemap, Pagefind)`,
     `  pages         ${result.pages.toLocaleString('en-US')} (${mb(result.htmlBytes)} of HTML)`,
     `  astro phases  bundles ${secs(phases.bundle)}, pages ${secs(phases.generate)} (Astro's own timings)`,
-    `  search index  ${pagefind === undefined ? 'n/a' : `${pagefind} s`} (Pagefind, after Astro has exited` +
-      `${pagefind === undefined ? '' : `; ${Math.round((pagefind * 1000 * 100) / result.wallMs)}% of wall time`})`,
+    `  search index  ${search === undefined ? 'n/a' : `${secs(search.ms)}, peak ${mb(search.peakRssBytes)}`} (Pagefind, after Astro has exited` +
+      `${search === undefined ? '' : `; ${Math.round((search.ms * 100) / result.wallMs)}% of wall time`})`,
   ]
   if (result.code !== 0) lines.push('', result.output.slice(-4000))
   return lines.join('\n')

@@ -3,6 +3,7 @@
  * costs, and the issue's targets checked against the medians.
  */
 import type {AstroPhases} from './astro-log.ts'
+import type {SearchStep} from './search-log.ts'
 import type {StageTiming} from './stages.ts'
 
 /** One cold build. */
@@ -15,6 +16,8 @@ export interface ToolRun {
   htmlBytes: number
   /** For Astro builds, the phase times the build printed. */
   phases?: AstroPhases
+  /** For our build, the search step (run once Astro has exited), as it printed it. */
+  searchStep?: SearchStep
   error?: string
 }
 
@@ -30,6 +33,8 @@ export interface ToolResult {
   pages: number | null
   htmlBytes: number | null
   phases?: AstroPhases
+  /** Medians of the search step's time and peak memory, for our build. */
+  searchStep?: {ms: number | null; peakRssBytes: number | null}
 }
 
 /** Everything measured at one corpus size. */
@@ -116,6 +121,12 @@ export function formatReport(
         out.push(
           table(phaseRows),
           '  * setup, asset moves and integrations that run after the pages (sitemap, search index)',
+          '',
+        )
+      }
+      if (ours?.searchStep) {
+        out.push(
+          `Search step (ours, its own process once Astro has exited): ${secs(ours.searchStep.ms)}, peak ${mb(ours.searchStep.peakRssBytes)} (indexer + Pagefind, each at its own peak)`,
           '',
         )
       }

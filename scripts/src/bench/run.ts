@@ -21,6 +21,7 @@ import {BENCH_REVIEW_NOW, type WrittenCorpus, writeCorpus} from './corpus.ts'
 import {GNU_TIME, htmlStats, type Measurement, measureCommand, median} from './measure.ts'
 import {writeAstroFloorPeer, writeAstroPeer, writeEleventyPeer} from './peers.ts'
 import {formatReport, type SizeResult, type ToolResult, type ToolRun} from './report.ts'
+import {searchIndexStep} from './search-log.ts'
 import {SITE_ROOT, STAGES_SCRIPT, type StageTiming} from './stages.ts'
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
@@ -199,6 +200,7 @@ async function runOnce(tool: Tool): Promise<ToolRun> {
     ...(tool.astro ? {keepLine: isAstroSummaryLine} : {}),
   })
   const ok = measured.exitCode === 0
+  const searchStep = ok ? searchIndexStep(measured.output) : undefined
   const stats = ok && existsSync(tool.outDir) ? await htmlStats(tool.outDir) : {pages: 0, htmlBytes: 0}
   await rm(tool.outDir, {recursive: true, force: true})
   return {
@@ -209,6 +211,7 @@ async function runOnce(tool: Tool): Promise<ToolRun> {
     pages: stats.pages,
     htmlBytes: stats.htmlBytes,
     ...(tool.astro && ok ? {phases: astroPhases(measured.output)} : {}),
+    ...(searchStep ? {searchStep} : {}),
     ...(ok ? {} : {error: `exit code ${measured.exitCode}\n${measured.output.slice(-4000)}`}),
   }
 }
@@ -230,6 +233,14 @@ function summarise(tool: Tool, runs: ToolRun[]): ToolResult {
     pages: med((run) => run.pages),
     htmlBytes: med((run) => run.htmlBytes),
     ...(tool.astro ? {phases: medianPhases(good)} : {}),
+    ...(good.some((run) => run.searchStep)
+      ? {
+          searchStep: {
+            ms: med((run) => run.searchStep?.ms ?? null),
+            peakRssBytes: med((run) => run.searchStep?.peakRssBytes ?? null),
+          },
+        }
+      : {}),
   }
 }
 
@@ -305,7 +316,11 @@ async function main() {
           console.log(
             `  run ${round}/${options.runs} ${tool.label}: ${
               run.ok
-                ? `${seconds(run.wallMs)}, ${megabytes(run.peakTreeRssBytes)} tree peak, ${run.pages} pages`
+                ? `${seconds(run.wallMs)}, ${megabytes(run.peakTreeRssBytes)} tree peak, ${run.pages} pages${
+                    run.searchStep
+                      ? `; search step ${seconds(run.searchStep.ms)}, ${megabytes(run.searchStep.peakRssBytes)} peak`
+                      : ''
+                  }`
                 : `FAILED after ${seconds(run.wallMs)}`
             }`,
           )
