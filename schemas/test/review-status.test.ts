@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {addMonths, DEFAULT_REVIEW_POLICY, type ReviewSubject, reviewStatus} from '../src/review/index.ts'
+import {addMonths, claimEndsAt, DEFAULT_REVIEW_POLICY, type ReviewSubject, reviewStatus} from '../src/review/index.ts'
 
 const HASH = 'sha256:aaaa'
 const policy = DEFAULT_REVIEW_POLICY // 12 months, warn 30 days before
@@ -74,5 +74,40 @@ describe('the review status of an article', () => {
   it('counts months on the calendar, clamping to the end of shorter months', () => {
     expect(addMonths(new Date('2026-01-31T12:00:00Z'), 1).toISOString()).toBe('2026-02-28T12:00:00.000Z')
     expect(addMonths(new Date('2024-02-29T00:00:00Z'), 12).toISOString()).toBe('2025-02-28T00:00:00.000Z')
+  })
+})
+
+describe('when a valid review claim ends', () => {
+  const now = at('2026-06-01T00:00:00Z')
+  /** The status one millisecond before and at the instant `claimEndsAt` names. */
+  const around = (subject: ReviewSubject, facts: typeof reviewer & {licence?: {expiresAt: string}}) => {
+    const ends = claimEndsAt(reviewStatus(subject, facts, policy, now), facts)
+    if (!ends) throw new Error('no end')
+    return {
+      ends: ends.toISOString(),
+      before: reviewStatus(subject, facts, policy, new Date(ends.getTime() - 1)).status,
+      at: reviewStatus(subject, facts, policy, ends).status,
+    }
+  }
+
+  it('is the review’s expiry when the reviewer’s licence outlasts it', () => {
+    expect(around(signed(), {...reviewer, licence: {expiresAt: '2028-01-01'}})).toEqual({
+      ends: '2027-01-15T10:00:00.000Z',
+      before: 'valid',
+      at: 'expired',
+    })
+  })
+
+  it('is the midnight after the licence expires when that comes first', () => {
+    expect(around(signed(), {...reviewer, licence: {expiresAt: '2026-09-30'}})).toEqual({
+      ends: '2026-10-01T00:00:00.000Z',
+      before: 'valid',
+      at: 'reviewer-unverified',
+    })
+  })
+
+  it('does not exist for a review the site does not show', () => {
+    const stale = reviewStatus(signed({currentContentHash: 'sha256:bbbb'}), reviewer, policy, now)
+    expect(claimEndsAt(stale, reviewer)).toBeUndefined()
   })
 })

@@ -228,8 +228,25 @@ describe('the review report', () => {
     expect(lines).toEqual([
       '[review] Clinical review report at 2026-12-01T00:00:00.000Z: 1 article (valid 0, missing 0, stale 1, expired 0, reviewer-unverified 0, not-required 0)',
       '[review]   stale               an-article: The content changed after the sign-off of 2026-11-01.',
+      '[review] Next review claim change: none (no article shows a review claim).',
     ])
     expect(() => printReviewReport(content, {strict: true, log: () => {}})).toThrow(ReviewStrictError)
+  })
+
+  it('names the next review claim to lapse: the earliest review expiry among the claims it shows', async () => {
+    const faqs = [faq('faq-1', 'How long?')]
+    const later = await signedArticle(faqs, {}, '2026-11-01T09:00:00Z')
+    const sooner = {
+      ...(await signedArticle(faqs, {}, '2026-02-14T12:30:00Z')),
+      _id: 'article-2',
+      slug: {_type: 'slug', current: 'signed-in-february'},
+    }
+    const content = await contentOf([settings(), reviewer(), ...faqs, later, sooner])
+    const lines: string[] = []
+    printReviewReport(content, {strict: false, log: (line) => lines.push(line)})
+    expect(lines.at(-1)).toBe(
+      '[review] Next review claim change: 2027-02-14T12:30:00.000Z (in 75 days): signed-in-february (review of 2026-02-14 expires). A build after then no longer shows that claim.',
+    )
   })
 
   it('lets a strict build through when every article that needs review has a valid one', async () => {

@@ -13,6 +13,7 @@ export {
 export {DEFAULT_REVIEW_POLICY, type ReviewPolicy, resolvePolicy, reviewClock} from './policy.ts'
 export {
   addMonths,
+  claimEndsAt,
   evaluateReview,
   REVIEW_STATUSES,
   type ReviewableArticle,

@@ -162,6 +162,25 @@ export async function evaluateReview(
   return reviewStatus({...article, currentContentHash}, reviewer, policy, now)
 }
 
+/**
+ * The instant a `valid` review stops being valid if nothing is edited: its expiry under the policy,
+ * or the midnight (UTC) after the reviewer's licence expires, whichever comes first. Undefined for
+ * any other status: a claim that is not shown cannot lapse. A build decides claims at one instant,
+ * so this is when the next build must run for the site to stop showing it.
+ */
+export function claimEndsAt(
+  review: Pick<ReviewEvaluation, 'status' | 'expiresAt'>,
+  reviewer: ReviewerFacts | null | undefined,
+): Date | undefined {
+  if (review.status !== 'valid') return undefined
+  const ends = [
+    parseInstant(review.expiresAt),
+    reviewer?.licence?.expiresAt ? endOfUtcDay(reviewer.licence.expiresAt) : undefined,
+  ]
+  const times = ends.filter((date): date is Date => date !== undefined).map((date) => date.getTime())
+  return times.length > 0 ? new Date(Math.min(...times)) : undefined
+}
+
 /** `date` plus whole calendar months in UTC; the 31st plus one month is the last day of the next month. */
 export function addMonths(date: Date, months: number): Date {
   const target = new Date(date.getTime())
