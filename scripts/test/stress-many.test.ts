@@ -63,7 +63,14 @@ describe(`a build from a dataset of ${DOCUMENTS.toLocaleString('en-US')} documen
       listed += ((await readFile(join(dist, file), 'utf8')).match(/\/blog\/(?!category\/|\d+\/)[^/<]+\/<\/loc>/g) ?? [])
         .length
     expect(listed).toBe(articles)
-    const entry = JSON.parse(await readFile(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'))
-    expect(entry.languages.en.page_count).toBeGreaterThan(articles)
+    // The main index and its shards (`pagefind/shard-<n>/`), which the search page merges.
+    const shards = (await readdir(join(dist, 'pagefind'))).filter((name) => /^shard-\d+$/.test(name))
+    let indexed = 0
+    for (const folder of ['.', ...shards]) {
+      const entry = JSON.parse(await readFile(join(dist, 'pagefind', folder, 'pagefind-entry.json'), 'utf8'))
+      indexed += entry.languages.en.page_count as number
+    }
+    expect(shards.length).toBeGreaterThan(0)
+    expect(indexed).toBeGreaterThan(articles)
   })
 })
