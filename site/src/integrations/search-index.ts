@@ -5,7 +5,7 @@
  *
  * `astro build` runs it from the site-finish integration. `pnpm build` runs it instead as its own
  * process once Astro has exited (`node site/src/integrations/search-index.ts <dist>`), so the
- * indexer's memory (about 40 KB an article) never adds to the memory Astro holds.
+ * indexer's memory never adds to the memory Astro holds.
  */
 import {createReadStream, readdirSync, readFileSync} from 'node:fs'
 import {rm, writeFile} from 'node:fs/promises'
@@ -30,8 +30,9 @@ const IN_FLIGHT = 64
 /**
  * Articles per Pagefind index. Pagefind holds a whole index in memory until it writes it, about
  * 0.24 MB an article with full text: 10,000 articles in one index peaked at 2.4 GB. Indexed in
- * shards of this many, one Pagefind process after another, the step stays near 0.6 GB at any
- * size; the search page merges the shards (`mergeIndex`), at a few more requests a search.
+ * shards of this many, one Pagefind process after another, the step peaked at 0.83 GB at 10,000
+ * articles, and a shard's size, not the corpus's, sets it; the search page merges the shards
+ * (`mergeIndex`), at a few more requests a search.
  * `SEARCH_ARTICLES_PER_INDEX` overrides it (tests use 1 to make shards of a tiny dataset).
  */
 export const ARTICLES_PER_INDEX = 2500
