@@ -143,7 +143,10 @@ describe('the site built from the bundled dataset', () => {
       expect(policy, path).toMatch(/default-src 'self'/)
       expect(policy, path).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*/)
       if (path === '/search/') {
-        expect(scripts.map((script) => script.getAttribute('src'))).toEqual(['/pagefind/pagefind-component-ui.js'])
+        expect(scripts.map((script) => script.getAttribute('src'))).toEqual([
+          '/pagefind/pagefind-component-ui.js',
+          '/pagefind/merge-shards.js',
+        ])
         expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval';/)
       } else {
         expect(scripts, path).toEqual([])
