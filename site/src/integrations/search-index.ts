@@ -128,6 +128,9 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexResul
       articles++
       inIndex++
       const adding = add(target, record).finally(() => pending.delete(adding))
+      // The first failure is thrown by the race or the wait below; the others must not surface
+      // as unhandled rejections that would hide it.
+      adding.catch(() => {})
       pending.add(adding)
       if (pending.size >= IN_FLIGHT) await Promise.race(pending)
     }
