@@ -4,7 +4,14 @@ import {studioEnv} from './env.ts'
 export default defineCliConfig({
   api: {projectId: studioEnv.projectId, dataset: studioEnv.dataset},
   typegen: {
-    path: '../site/src/**/*.{ts,tsx,astro}',
+    // Queries live in the content layer; the site and the Studio are read too, so a query written
+    // anywhere else is still typed (and shows up in review as out of place).
+    path: [
+      '../schemas/src/**/*.ts',
+      '../site/src/**/*.{ts,tsx,astro}',
+      './{actions,badges,components,review,structure}/**/*.{ts,tsx}',
+      './*.{ts,tsx}',
+    ],
     schema: './schema.json',
     generates: '../schemas/src/sanity.types.ts',
     overloadClientMethods: true,

@@ -108,17 +108,18 @@ async function main(argv: readonly string[]): Promise<number> {
   const shown = relative(process.cwd(), options.file) || options.file
 
   // Only a dataset that passes `pnpm validate` goes to a real project.
-  const {readDatasetWithLines, reviewClockOrUsageError} = await import('./validate.ts')
+  const {reviewClockOrUsageError} = await import('./validate.ts')
   const {validateDataset} = await import('./validate-dataset.ts')
-  let documents: Awaited<ReturnType<typeof readDatasetWithLines>>
+  const {readDataset} = await import('@repo/schemas/content')
+  let documents: Awaited<ReturnType<typeof readDataset>>
   try {
-    documents = await readDatasetWithLines(options.file, shown)
+    documents = await readDataset(options.file, shown)
   } catch (error) {
     console.error(`Not imported: ${(error as Error).message}`)
     return 1
   }
   const report = await validateDataset(documents.documents, {
-    ...(documents.lines ? {lines: documents.lines} : {}),
+    lines: documents.lines,
     now: reviewClockOrUsageError(process.env['REVIEW_NOW']),
   })
   if (report.errors > 0) {

@@ -4,8 +4,9 @@
  * The build writes the records to {@link SEARCH_RECORDS_FILE}; `search-index.ts` indexes them and
  * deletes the file, so it is never published.
  */
+
+import {categoryName} from '@repo/schemas/rules'
 import type {ArticleEntry} from '../data/content.ts'
-import {categoryName} from './labels.ts'
 import {headingOutline} from './portable-text.ts'
 
 /** Where in the build output the article records wait for the indexer. */
