@@ -11,7 +11,7 @@
 import {spawn} from 'node:child_process'
 import {join, relative, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
-import {bundledDatasetFile, isMain, studioRoot} from './paths.ts'
+import {bundledDatasetFile, commandArgs, isMain, studioRoot} from './paths.ts'
 
 export const USAGE =
   'Usage: pnpm run import -- --project <id> --dataset <name> [--replace | --missing] [--file <dataset.ndjson>] [--dry-run]'
@@ -48,7 +48,7 @@ export function parseImportArgs(argv: readonly string[], cwd: string = process.c
   }
   try {
     ;({values} = parseArgs({
-      args: argv[0] === '--' ? argv.slice(1) : [...argv],
+      args: commandArgs(argv),
       options: {
         project: {type: 'string', short: 'p'},
         dataset: {type: 'string', short: 'd'},

@@ -10,7 +10,7 @@ import {relative} from 'node:path'
 import {parseArgs} from 'node:util'
 import {DatasetError, readDataset} from '@repo/schemas/content'
 import {reviewClock} from '@repo/schemas/review'
-import {bundledDatasetFile, isMain} from './paths.ts'
+import {bundledDatasetFile, commandArgs, isMain} from './paths.ts'
 import type {Problem, ValidationReport} from './validate-dataset.ts'
 
 const USAGE = 'Usage: pnpm validate [dataset.ndjson | export.tar.gz] [--json] [--strict]'
@@ -149,7 +149,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
 function parse(argv: readonly string[]) {
   return parseArgs({
-    args: [...argv],
+    args: commandArgs(argv),
     options: {
       json: {type: 'boolean', default: false},
       strict: {type: 'boolean', default: false},
