@@ -8,11 +8,15 @@
  * - `source*.ts`, `local-source.ts`, `live-source.ts`, `paging.ts`: the two content sources
  *   behind one interface, with an explicit paged read;
  * - `queries.ts`: every GROQ query, each a `defineQuery` typed by TypeGen;
- * - `join.ts`: the collections joined into one graph, with every article's review status;
+ * - `fetch.ts`, `graph.ts`, `integrity.ts`, `join.ts`: the collections read, checked and joined
+ *   into the site's content graph, with every article's review status;
  * - `images.ts`: image assets to CDN addresses, Sanity's CDN only.
  */
 export * from './dataset.ts'
+export * from './fetch.ts'
+export * from './graph.ts'
 export * from './images.ts'
+export * from './integrity.ts'
 export * from './join.ts'
 export * from './live-source.ts'
 export * from './local-source.ts'
