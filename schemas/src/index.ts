@@ -21,11 +21,16 @@ import {numberRange} from './objects/numberRange.ts'
 import {postalAddress} from './objects/postalAddress.ts'
 import {reviewPolicy} from './objects/reviewPolicy.ts'
 
-export {ARTICLE_CATEGORIES} from './documents/article.ts'
-export {FAQ_TOPICS} from './documents/faq.ts'
 export {DEFAULT_CRISIS_LINES, SITE_SETTINGS_ID} from './documents/siteSettings.ts'
 export {LINKABLE_TYPES} from './objects/internalLink.ts'
-export {MAX_SLUG_LENGTH, SAFE_LINK_SCHEMES, SAFE_SLUG, slugProblem} from './rules/index.ts'
+export {
+  ARTICLE_CATEGORIES,
+  FAQ_TOPICS,
+  MAX_SLUG_LENGTH,
+  SAFE_LINK_SCHEMES,
+  SAFE_SLUG,
+  slugProblem,
+} from './rules/index.ts'
 
 /** Document types, in the order the Studio lists them. */
 export const documentTypes = [article, programLevel, therapy, faq, clinicalReviewer, author, siteSettings]

@@ -610,7 +610,7 @@ export type AllSanitySchemaTypes =
   | SanityImageAsset
   | Geopoint;
 
-// Source: ../site/src/data/queries.ts
+// Source: ../schemas/src/content/queries.ts
 // Variable: articlesQuery
 // Query: *[_type == "article" && defined(slug.current) && _id > $lastId] | order(_id asc) [0...1000] {  _id,  title,  "slug": slug.current,  excerpt,  heroImage,  "authorId": author._ref,  publishedAt,  updatedAt,  category,  body,  citations,  "programLevelIds": programLevels[]._ref,  "therapyIds": therapies[]._ref,  "faqIds": faqs[]._ref,  requiresClinicalReview,  "clinicalReview": clinicalReview{reviewer, reviewedAt, contentHash},  seo{metaTitle, metaDescription, noIndex}} | order(publishedAt desc, _id asc)
 export type ArticlesQueryResult = Array<{
@@ -658,7 +658,7 @@ export type ArticlesQueryResult = Array<{
   } | null;
 }>;
 
-// Source: ../site/src/data/queries.ts
+// Source: ../schemas/src/content/queries.ts
 // Variable: programLevelsQuery
 // Query: *[_type == "programLevel" && defined(slug.current)] | order(continuumPosition asc, _id asc) {  _id,  name,  shortName,  "slug": slug.current,  continuumPosition,  summary,  body,  hoursPerWeek{min, max},  daysPerWeek{min, max},  hoursPerSession{min, max},  typicalLengthWeeks{min, max},  setting,  medicalMonitoring,  idealFor,  "therapyIds": therapies[]._ref}
 export type ProgramLevelsQueryResult = Array<{
@@ -691,7 +691,7 @@ export type ProgramLevelsQueryResult = Array<{
   therapyIds: Array<string> | null;
 }>;
 
-// Source: ../site/src/data/queries.ts
+// Source: ../schemas/src/content/queries.ts
 // Variable: therapiesQuery
 // Query: *[_type == "therapy" && defined(slug.current)] | order(name asc, _id asc) {  _id,  name,  abbreviation,  "slug": slug.current,  summary,  body,  evidenceNotes,  "programLevelIds": programLevels[]._ref}
 export type TherapiesQueryResult = Array<{
@@ -705,7 +705,7 @@ export type TherapiesQueryResult = Array<{
   programLevelIds: Array<string> | null;
 }>;
 
-// Source: ../site/src/data/queries.ts
+// Source: ../schemas/src/content/queries.ts
 // Variable: faqsQuery
 // Query: *[_type == "faq" && _id > $lastId] | order(_id asc) [0...1000] {  _id,  question,  answer,  topics,  "programLevelIds": programLevels[]._ref,  order} | order(order asc, question asc, _id asc)
 export type FaqsQueryResult = Array<{
@@ -717,7 +717,7 @@ export type FaqsQueryResult = Array<{
   order: number | null;
 }>;
 
-// Source: ../site/src/data/queries.ts
+// Source: ../schemas/src/content/queries.ts
 // Variable: reviewersQuery
 // Query: *[_type == "clinicalReviewer"] | order(name asc, _id asc) {  _id,  name,  "slug": slug.current,  credentials,  jobTitle,  photo,  bio,  specialties,  "licence": licence{    type,    state,    verifiedAt,    expiresAt,    "number": select(numberIsPublic == true => number)  },  sameAs}
 export type ReviewersQueryResult = Array<{
@@ -746,7 +746,7 @@ export type ReviewersQueryResult = Array<{
   sameAs: Array<string> | null;
 }>;
 
-// Source: ../site/src/data/queries.ts
+// Source: ../schemas/src/content/queries.ts
 // Variable: authorsQuery
 // Query: *[_type == "author"] | order(name asc, _id asc) {  _id,  name,  "slug": slug.current,  role}
 export type AuthorsQueryResult = Array<{
@@ -756,7 +756,7 @@ export type AuthorsQueryResult = Array<{
   role: string | null;
 }>;
 
-// Source: ../site/src/data/queries.ts
+// Source: ../schemas/src/content/queries.ts
 // Variable: settingsQuery
 // Query: *[_type == "siteSettings" && _id == "siteSettings"][0] {  organizationName,  tagline,  phone,  address,  crisisLines,  services,  medicalDisclaimer,  editorialPolicy,  reviewPolicy{validityMonths, warningDays}}
 export type SettingsQueryResult = {
@@ -778,7 +778,7 @@ export type SettingsQueryResult = {
   } | null;
 } | null;
 
-// Source: ../site/src/data/queries.ts
+// Source: ../schemas/src/content/queries.ts
 // Variable: imageAssetsQuery
 // Query: *[_type == "sanity.imageAsset" && _id > $lastId] | order(_id asc) [0...1000] {  _id,  url,  "width": metadata.dimensions.width,  "height": metadata.dimensions.height}
 export type ImageAssetsQueryResult = Array<{
@@ -787,6 +787,53 @@ export type ImageAssetsQueryResult = Array<{
   width: number | null;
   height: number | null;
 }>;
+
+// Source: ../schemas/src/content/queries.ts
+// Variable: reviewFactsQuery
+// Query: {  "faqs": *[_type == "faq" && _id in $faqIds && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, question, answer},  "reviewer": *[_type == "clinicalReviewer" && _id == $reviewerId && !(_id in path("drafts.**")) && !(_id in path("versions.**"))][0]{_id, licence{expiresAt}},  "policy": *[_id == $settingsId][0].reviewPolicy{validityMonths, warningDays}}
+export type ReviewFactsQueryResult = {
+  faqs: Array<{
+    _id: string;
+    question: string;
+    answer: SimpleBlockContent;
+  }>;
+  reviewer: {
+    _id: string;
+    licence: {
+      expiresAt: string | null;
+    } | null;
+  } | null;
+  policy: {
+    validityMonths: number;
+    warningDays: number;
+  } | null;
+};
+
+// Source: ../schemas/src/content/queries.ts
+// Variable: reviewerProfilesQuery
+// Query: *[_type == "clinicalReviewer" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(name asc) {  _id, name, credentials, licence{expiresAt}, sanityUserIds}
+export type ReviewerProfilesQueryResult = Array<{
+  _id: string;
+  name: string;
+  credentials: string | null;
+  licence: {
+    expiresAt: string | null;
+  } | null;
+  sanityUserIds: Array<string> | null;
+}>;
+
+// Source: ../schemas/src/content/queries.ts
+// Variable: reviewPolicyQuery
+// Query: *[_id == $settingsId][0].reviewPolicy{validityMonths, warningDays}
+export type ReviewPolicyQueryResult = {
+  validityMonths: number;
+  warningDays: number;
+} | null;
+
+// Source: ../schemas/src/content/queries.ts
+// Variable: publishedWithoutReviewIdsQuery
+// Query: *[_type == "article" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && requiresClinicalReview != false && (!defined(clinicalReview.reviewedAt) || dateTime(clinicalReview.reviewedAt) <= dateTime($expiredBefore))]._id
+export type PublishedWithoutReviewIdsQueryResult = Array<string>;
 
 // Query TypeMap
 declare global {
@@ -799,6 +846,10 @@ declare global {
     '*[_type == "author"] | order(name asc, _id asc) {\n  _id,\n  name,\n  "slug": slug.current,\n  role\n}': AuthorsQueryResult;
     '*[_type == "siteSettings" && _id == "siteSettings"][0] {\n  organizationName,\n  tagline,\n  phone,\n  address,\n  crisisLines,\n  services,\n  medicalDisclaimer,\n  editorialPolicy,\n  reviewPolicy{validityMonths, warningDays}\n}': SettingsQueryResult;
     '*[_type == "sanity.imageAsset" && _id > $lastId] | order(_id asc) [0...1000] {\n  _id,\n  url,\n  "width": metadata.dimensions.width,\n  "height": metadata.dimensions.height\n}': ImageAssetsQueryResult;
+    '{\n  "faqs": *[_type == "faq" && _id in $faqIds && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, question, answer},\n  "reviewer": *[_type == "clinicalReviewer" && _id == $reviewerId && !(_id in path("drafts.**")) && !(_id in path("versions.**"))][0]{_id, licence{expiresAt}},\n  "policy": *[_id == $settingsId][0].reviewPolicy{validityMonths, warningDays}\n}': ReviewFactsQueryResult;
+    '*[_type == "clinicalReviewer" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(name asc) {\n  _id, name, credentials, licence{expiresAt}, sanityUserIds\n}': ReviewerProfilesQueryResult;
+    "*[_id == $settingsId][0].reviewPolicy{validityMonths, warningDays}": ReviewPolicyQueryResult;
+    '*[_type == "article" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && requiresClinicalReview != false && (!defined(clinicalReview.reviewedAt) || dateTime(clinicalReview.reviewedAt) <= dateTime($expiredBefore))]._id': PublishedWithoutReviewIdsQueryResult;
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too

@@ -13,6 +13,7 @@ import {rename, rm} from 'node:fs/promises'
 import {basename, dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
+import {commandArgs} from './paths.ts'
 
 const SITE_ROOT = fileURLToPath(new URL('../../site/', import.meta.url))
 const SEARCH_INDEX_SCRIPT = join(SITE_ROOT, 'src', 'integrations', 'search-index.ts')
@@ -85,7 +86,7 @@ function run(
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const {values} = parseArgs({options: {dist: {type: 'string'}}})
+  const {values} = parseArgs({args: commandArgs(), options: {dist: {type: 'string'}}})
   const {code} = await buildAtomically(values.dist === undefined ? {} : {distDir: values.dist})
   if (code !== 0) console.error('\nThe build failed; site/dist still holds the previous build.')
   process.exit(code)

@@ -11,7 +11,7 @@
 import {spawn} from 'node:child_process'
 import {join, relative, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
-import {bundledDatasetFile, isMain, studioRoot} from './paths.ts'
+import {bundledDatasetFile, commandArgs, isMain, studioRoot} from './paths.ts'
 
 export const USAGE =
   'Usage: pnpm run import -- --project <id> --dataset <name> [--replace | --missing] [--file <dataset.ndjson>] [--dry-run]'
@@ -48,7 +48,7 @@ export function parseImportArgs(argv: readonly string[], cwd: string = process.c
   }
   try {
     ;({values} = parseArgs({
-      args: argv[0] === '--' ? argv.slice(1) : [...argv],
+      args: commandArgs(argv),
       options: {
         project: {type: 'string', short: 'p'},
         dataset: {type: 'string', short: 'd'},
@@ -108,17 +108,18 @@ async function main(argv: readonly string[]): Promise<number> {
   const shown = relative(process.cwd(), options.file) || options.file
 
   // Only a dataset that passes `pnpm validate` goes to a real project.
-  const {readDatasetWithLines, reviewClockOrUsageError} = await import('./validate.ts')
+  const {reviewClockOrUsageError} = await import('./validate.ts')
   const {validateDataset} = await import('./validate-dataset.ts')
-  let documents: Awaited<ReturnType<typeof readDatasetWithLines>>
+  const {readDataset} = await import('@repo/schemas/content')
+  let documents: Awaited<ReturnType<typeof readDataset>>
   try {
-    documents = await readDatasetWithLines(options.file, shown)
+    documents = await readDataset(options.file, shown)
   } catch (error) {
     console.error(`Not imported: ${(error as Error).message}`)
     return 1
   }
   const report = await validateDataset(documents.documents, {
-    ...(documents.lines ? {lines: documents.lines} : {}),
+    lines: documents.lines,
     now: reviewClockOrUsageError(process.env['REVIEW_NOW']),
   })
   if (report.errors > 0) {

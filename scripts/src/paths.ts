@@ -24,3 +24,11 @@ export function isMain(meta: ImportMeta): boolean {
   const entry = process.argv[1]
   return (meta.main as boolean | undefined) ?? (entry !== undefined && resolve(entry) === fileURLToPath(meta.url))
 }
+
+/**
+ * The command's arguments as typed after the script's name. pnpm passes on the `--` of
+ * `pnpm build -- --dist x`; a leading one is dropped so both spellings work.
+ */
+export function commandArgs(argv: readonly string[] = process.argv.slice(2)): string[] {
+  return argv[0] === '--' ? argv.slice(1) : [...argv]
+}

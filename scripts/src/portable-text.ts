@@ -91,8 +91,3 @@ export function textBlock(
     children,
   }
 }
-
-/** The plain text of a text block, as a reader sees it. */
-export function blockText(block: {children?: ReadonlyArray<{text?: unknown}>}): string {
-  return (block.children ?? []).map((child) => (typeof child.text === 'string' ? child.text : '')).join('')
-}

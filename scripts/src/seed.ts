@@ -8,7 +8,7 @@
 import {readFile, writeFile} from 'node:fs/promises'
 import {relative} from 'node:path'
 import {parseArgs} from 'node:util'
-import {bundledDatasetFile, isMain, repoRoot, seedArticleFile} from './paths.ts'
+import {bundledDatasetFile, commandArgs, isMain, repoRoot, seedArticleFile} from './paths.ts'
 import {buildSeedDataset, toNdjson} from './seed-dataset.ts'
 import {parseSeedArticle} from './seed-parse.ts'
 
@@ -19,6 +19,7 @@ export async function generateDataset(source: string = seedArticleFile): Promise
 
 async function main(): Promise<number> {
   const {values} = parseArgs({
+    args: commandArgs(),
     options: {
       source: {type: 'string', default: seedArticleFile},
       out: {type: 'string', default: bundledDatasetFile},

@@ -9,14 +9,16 @@
  * Drafts and release versions never reach the site and the Studio will not publish them while a
  * rule fails, so everything found in them is reported as a warning.
  */
-import {documentTypes} from '@repo/schemas'
+import {documentTypes, SITE_SETTINGS_ID} from '@repo/schemas'
+import {isPublishedId} from '@repo/schemas/ids'
 import {
-  embeddedFaqIds,
-  evaluateReview,
+  evaluateArticleReview,
+  gatherReviewInputs,
   type ReviewableArticle,
   type ReviewerFacts,
   type ReviewStatus,
   resolvePolicy,
+  reviewInputIds,
 } from '@repo/schemas/review'
 import {
   contentSchema,
@@ -94,7 +96,7 @@ const SCHEMA_SLUG_MESSAGE = 'Slug is already in use'
 
 /** True for `drafts.*` and release versions (`versions.<release>.*`). */
 export function isUnpublished(id: string): boolean {
-  return id.startsWith('drafts.') || id.startsWith('versions.')
+  return !isPublishedId(id)
 }
 
 /** Runs every check over `documents` and returns what it found, errors first. */
@@ -287,7 +289,8 @@ async function checkReviews(
   options: ValidateOptions,
   report: Reporter,
 ): Promise<ReviewFinding[]> {
-  const settings = published.find((doc) => doc._type === 'siteSettings')
+  // The settings singleton, found as the site finds it: by its fixed ID.
+  const settings = ofType(byId.get(SITE_SETTINGS_ID), 'siteSettings')
   const policy = resolvePolicy(
     isRecord(settings?.['reviewPolicy'])
       ? (settings['reviewPolicy'] as {validityMonths?: number; warningDays?: number})
@@ -297,13 +300,11 @@ async function checkReviews(
   for (const doc of published) {
     if (doc._type !== 'article') continue
     const article = doc as ReviewableArticle & DatasetDocument
-    const faqs = embeddedFaqIds(article.body).flatMap((id) => {
-      const faq = byId.get(id)
-      return faq ? [faq] : []
+    const inputs = gatherReviewInputs(reviewInputIds(article), {
+      faq: (id) => ofType(byId.get(id), 'faq'),
+      reviewer: (id) => ofType(byId.get(id), 'clinicalReviewer') as (ReviewerFacts & DatasetDocument) | undefined,
     })
-    const reviewerId = article.clinicalReview?.reviewer?._ref
-    const reviewer = reviewerId ? (byId.get(reviewerId) as (ReviewerFacts & DatasetDocument) | undefined) : undefined
-    const evaluation = await evaluateReview(article, faqs, reviewer ?? null, policy, options.now)
+    const evaluation = await evaluateArticleReview(article, inputs, policy, options.now)
     findings.push({
       documentId: doc._id,
       status: evaluation.status,
@@ -319,6 +320,11 @@ async function checkReviews(
     })
   }
   return findings
+}
+
+/** The document when it is of `type`: a review reads FAQs and reviewers, never whatever holds the ID. */
+function ofType(doc: DatasetDocument | undefined, type: string): DatasetDocument | undefined {
+  return doc?._type === type ? doc : undefined
 }
 
 function summarise(documents: readonly DatasetDocument[], problems: readonly Problem[]): TypeSummary[] {

@@ -6,34 +6,14 @@
  * file and line; exits 1 when anything is an error, 2 on wrong usage. `REVIEW_NOW` (an ISO
  * instant) sets the clock for review status, as for the site build.
  */
-import {readFile} from 'node:fs/promises'
 import {relative} from 'node:path'
 import {parseArgs} from 'node:util'
+import {DatasetError, readDataset} from '@repo/schemas/content'
 import {reviewClock} from '@repo/schemas/review'
-import {DatasetError, isGzip, parseNdjson, readDataset} from '@repo/site/data/dataset.ts'
-import {bundledDatasetFile, isMain} from './paths.ts'
-import type {DatasetDocument, Problem, ValidationReport} from './validate-dataset.ts'
+import {bundledDatasetFile, commandArgs, isMain} from './paths.ts'
+import type {Problem, ValidationReport} from './validate-dataset.ts'
 
 const USAGE = 'Usage: pnpm validate [dataset.ndjson | export.tar.gz] [--json] [--strict]'
-
-/** Documents and, for NDJSON, the line each one is on. */
-export async function readDatasetWithLines(
-  file: string,
-  shown: string,
-): Promise<{documents: DatasetDocument[]; lines?: Map<string, number>}> {
-  if (await isGzip(file)) return {documents: await readDataset(file)}
-  const text = await readFile(file, 'utf8')
-  const documents = parseNdjson(text, shown)
-  // parseNdjson keeps one document per non-blank line, in order.
-  const lines = new Map<string, number>()
-  let next = 0
-  for (const [index, line] of text.split('\n').entries()) {
-    if (line.trim() === '') continue
-    const doc = documents[next++]
-    if (doc) lines.set(doc._id, index + 1)
-  }
-  return {documents, lines}
-}
 
 /** The review clock (`REVIEW_NOW` or now); a malformed value is a usage error. */
 export function reviewClockOrUsageError(value: string | undefined): Date {
@@ -117,9 +97,9 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2
   }
 
-  let dataset: Awaited<ReturnType<typeof readDatasetWithLines>>
+  let dataset: Awaited<ReturnType<typeof readDataset>>
   try {
-    dataset = await readDatasetWithLines(file, shown)
+    dataset = await readDataset(file, shown)
   } catch (error) {
     const problem =
       error instanceof DatasetError
@@ -146,7 +126,7 @@ async function main(argv: readonly string[]): Promise<number> {
   // The schema and Sanity's validator take seconds to load: not worth it for a usage error or a broken file.
   const {validateDataset} = await import('./validate-dataset.ts')
   const report = await validateDataset(dataset.documents, {
-    ...(dataset.lines ? {lines: dataset.lines} : {}),
+    lines: dataset.lines,
     now,
     strict: args.values.strict === true,
     onProgress: progressReporter(),
@@ -160,7 +140,7 @@ async function main(argv: readonly string[]): Promise<number> {
     )
     for (const line of table(report)) console.log(line)
     if (report.problems.length > 0) console.log('')
-    for (const problem of report.problems) console.log(formatProblem(problem, shown))
+    for (const problem of report.problems) console.log(formatProblem(problem, dataset.file))
     const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
     console.log(`\n${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}.`)
   }
@@ -169,7 +149,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
 function parse(argv: readonly string[]) {
   return parseArgs({
-    args: [...argv],
+    args: commandArgs(argv),
     options: {
       json: {type: 'boolean', default: false},
       strict: {type: 'boolean', default: false},

@@ -1,29 +1,23 @@
 import {mkdtemp, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import type {StoredDocument} from '@repo/site/data/dataset.ts'
-import {createLocalSource} from '@repo/site/data/local-source.ts'
-import type {ContentSource} from '@repo/site/data/source-types.ts'
+import {
+  articlesQuery,
+  createContentSource,
+  createLocalSource,
+  fetchRawContent,
+  type StoredDocument,
+} from '@repo/schemas/content'
+import {startQueryServer} from '@repo/schemas/testing'
 import {afterAll, expect, it} from 'vitest'
-import {startQueryServer} from '../../site/test/support/query-server.ts'
 import {writeCorpus} from '../src/bench/corpus.ts'
 
 const ARTICLES = 2500
 const PAGE_SIZE = 1000
-const LIVE_ENV = [
-  'SANITY_PROJECT_ID',
-  'SANITY_DATASET',
-  'SANITY_API_HOST',
-  'SANITY_API_READ_TOKEN',
-  'CONTENT_DATASET_FILE',
-]
-const saved = Object.fromEntries(LIVE_ENV.map((key) => [key, process.env[key]]))
+/** The collections the build reads, one query each. */
+const COLLECTIONS = 8
 const scratchDirs: string[] = []
 afterAll(async () => {
-  for (const [key, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[key]
-    else process.env[key] = value
-  }
   await Promise.all(scratchDirs.map((dir) => rm(dir, {recursive: true, force: true})))
 })
 
@@ -37,27 +31,16 @@ it(`loads ${ARTICLES.toLocaleString('en-US')} articles from a live project in at
     .map((line) => JSON.parse(line) as StoredDocument)
   const server = await startQueryServer({documents})
   try {
-    // The site picks its source from the environment once per build (here: once per test file).
-    for (const key of LIVE_ENV) delete process.env[key]
-    process.env['SANITY_PROJECT_ID'] = 'benchproject'
-    process.env['SANITY_DATASET'] = 'production'
-    process.env['SANITY_API_HOST'] = server.apiHost
-    // Not followed by the type checker: content.ts reaches `import.meta.env`, typed only in the site.
-    const contentModule = '@repo/site/data/content.ts'
-    const {fetchRawContent} = (await import(contentModule)) as {
-      fetchRawContent(source?: ContentSource): Promise<{articles: Array<{_id: string; publishedAt: string}>}>
-    }
-    const queries = (await import('@repo/site/data/queries.ts')) as Record<string, unknown>
-    const collections = Object.values(queries).filter((query) => typeof query === 'string').length
-
-    const live = await fetchRawContent()
+    // The source the build picks from the same settings.
+    const env = {SANITY_PROJECT_ID: 'benchproject', SANITY_DATASET: 'production', SANITY_API_HOST: server.apiHost}
+    const live = await fetchRawContent(await createContentSource(env, 'no-dataset-file-is-read.ndjson'))
 
     expect(live.articles).toHaveLength(ARTICLES)
-    expect(server.requests.length).toBeLessThanOrEqual(Math.ceil(ARTICLES / PAGE_SIZE) + collections)
+    expect(server.requests.length).toBeLessThanOrEqual(Math.ceil(ARTICLES / PAGE_SIZE) + COLLECTIONS)
     expect(new Set(server.requests.map((request) => request.perspective))).toEqual(new Set(['published']))
     // Paged by `_id`: each articles request starts after the greatest `_id` of the page before.
     const ids = live.articles.map((article) => article._id).sort()
-    const articlePages = server.requests.filter((request) => request.query === queries['articlesQuery'])
+    const articlePages = server.requests.filter((request) => request.query === articlesQuery)
     expect(articlePages.map((request) => request.params['lastId'])).toEqual([
       '',
       ids[PAGE_SIZE - 1],

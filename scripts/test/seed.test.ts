@@ -4,9 +4,9 @@ import {appendFile, mkdtemp, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
+import {readDataset, type StoredDocument} from '@repo/schemas/content'
 import {evaluateReview, type ReviewableArticle, resolvePolicy} from '@repo/schemas/review'
 import {validateContentDocument} from '@repo/schemas/validation'
-import {readDataset, type StoredDocument} from '@repo/site/data/dataset.ts'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {bundledDatasetFile, repoRoot, seedArticleFile, sharedSeedArticleFile} from '../src/paths.ts'
 import {parseSeedArticle} from '../src/seed-parse.ts'
@@ -109,7 +109,7 @@ describe('the bundled dataset made from the seed article', () => {
   let seedText: string
 
   beforeAll(async () => {
-    documents = await readDataset(bundledDatasetFile)
+    documents = (await readDataset(bundledDatasetFile)).documents
     byId = new Map(documents.map((doc) => [doc._id, doc]))
     const found = byId.get('article-iop-benefits')
     if (!found) throw new Error('The bundled dataset has no article-iop-benefits.')

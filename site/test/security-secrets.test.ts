@@ -1,10 +1,9 @@
 import {readdir, readFile, rm} from 'node:fs/promises'
 import {join} from 'node:path'
+import {readDataset} from '@repo/schemas/content'
+import {BUNDLED_DATASET_FILE, type QueryServer, startQueryServer} from '@repo/schemas/testing'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {readDataset} from '../src/data/dataset.ts'
 import {buildSite} from './support/build-site.ts'
-import {BUNDLED_DATASET_FILE} from './support/bundled.ts'
-import {type QueryServer, startQueryServer} from './support/query-server.ts'
 
 // A token nobody would write by accident: any occurrence in the output is a leak.
 const MARKER_TOKEN = 'skLEAKMARKERtoken0123456789abcdefLEAKMARKER'
@@ -23,7 +22,7 @@ describe('building from a live project with a read token', {timeout: 180_000}, (
   let output: string
 
   beforeAll(async () => {
-    server = await startQueryServer({documents: await readDataset(BUNDLED_DATASET_FILE)})
+    server = await startQueryServer({documents: (await readDataset(BUNDLED_DATASET_FILE)).documents})
     ;({outDir, output} = await buildSite({
       SANITY_PROJECT_ID: 'leaktest',
       SANITY_DATASET: 'production',

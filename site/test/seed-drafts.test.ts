@@ -1,10 +1,9 @@
 import {readdir, readFile, rm} from 'node:fs/promises'
 import {join} from 'node:path'
+import {readDataset, type StoredDocument} from '@repo/schemas/content'
+import {BUNDLED_DATASET_FILE, type ScratchDir, scratchDir, toNdjson} from '@repo/schemas/testing'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {readDataset, type StoredDocument} from '../src/data/dataset.ts'
 import {buildSite} from './support/build-site.ts'
-import {BUNDLED_DATASET_FILE} from './support/bundled.ts'
-import {type ScratchDir, scratchDir, toNdjson} from './support/content-fixtures.ts'
 
 // A word no page would contain by accident: any occurrence in the output is an unpublished text shown.
 const MARKER = 'Zyxwvdraftonlymarker'
@@ -42,7 +41,7 @@ describe('the bundled dataset with unpublished versions of the article', {timeou
   let outDir: string
 
   beforeAll(async () => {
-    const documents = await readDataset(BUNDLED_DATASET_FILE)
+    const {documents} = await readDataset(BUNDLED_DATASET_FILE)
     const article = documents.find((doc) => doc._id === 'article-iop-benefits')
     if (!article) throw new Error('The bundled dataset has no article-iop-benefits.')
     const slug = String((article['slug'] as {current: string}).current)

@@ -1,13 +1,19 @@
+import {
+  buildSiteContent,
+  ContentError,
+  createLocalSource,
+  fetchRawContent,
+  type SiteContent,
+  type StoredDocument,
+} from '@repo/schemas/content'
 import {clinicalContentHash} from '@repo/schemas/review'
+import {safeExternalHref} from '@repo/schemas/rules'
+import {reference} from '@repo/schemas/testing'
 import {describe, expect, it} from 'vitest'
-import {buildSiteContent, ContentError, fetchRawContent, type SiteContent} from '../src/data/content.ts'
-import type {StoredDocument} from '../src/data/dataset.ts'
-import {createLocalSource} from '../src/data/local-source.ts'
 import {printReviewReport, ReviewStrictError} from '../src/data/review-report.ts'
 import {formatRangeWithUnit} from '../src/lib/format.ts'
 import {headingOutline} from '../src/lib/portable-text.ts'
-import {safeExternalHref, telHref} from '../src/lib/urls.ts'
-import {reference} from './support/content-fixtures.ts'
+import {telHref} from '../src/lib/urls.ts'
 import {textBlock} from './support/site-fixtures.ts'
 
 const NOW = new Date('2026-12-01T00:00:00Z')

@@ -3,7 +3,8 @@
  * what a disabled button says, which badge an article carries — as plain functions of plain data.
  * The action and badge components only gather that data with Sanity hooks and call these.
  */
-import {type ReviewEvaluation, type ReviewerFacts, type ReviewPolicy, reviewStatus} from '@repo/schemas/review'
+import {type ReviewEvaluation, type ReviewPolicy, reviewStatus} from '@repo/schemas/review'
+import type {Article, ReviewerProfilesQueryResult, ReviewRequest} from '@repo/schemas/types'
 
 /** The review state of a document as the Studio has worked it out so far. */
 export type ReviewState =
@@ -14,12 +15,8 @@ export type ReviewState =
   | {state: 'error'; message: string}
   | {state: 'ready'; evaluation: ReviewEvaluation; policy: ReviewPolicy}
 
-/** A clinical reviewer profile, as far as signing needs it. */
-export interface ReviewerProfile extends ReviewerFacts {
-  name?: string | null | undefined
-  credentials?: string | null | undefined
-  sanityUserIds?: readonly string[] | null | undefined
-}
+/** A clinical reviewer profile, as far as signing needs it (the content layer's `reviewerProfilesQuery`). */
+export type ReviewerProfile = ReviewerProfilesQueryResult[number]
 
 /** The logged-in Studio user. */
 export interface StudioUser {
@@ -28,18 +25,14 @@ export interface StudioUser {
 }
 
 /** The review request an editor recorded on the article. */
-export interface ReviewRequestRecord {
-  requestedBy?: string | null | undefined
-  requestedByName?: string | null | undefined
-  requestedAt?: string | null | undefined
-  note?: string | null | undefined
-}
+export type ReviewRequestRecord = Omit<ReviewRequest, '_type'>
 
-/** The review-related fields of an article (draft or published). */
-export interface ArticleReviewFields {
-  requiresClinicalReview?: boolean | null | undefined
-  reviewRequest?: ReviewRequestRecord | null | undefined
-  clinicalReview?: {reviewedAt?: string | null | undefined} | null | undefined
+/**
+ * The review-related fields of an article (draft or published). Only the sign-off's date is read
+ * here: whether a sign-off holds is the shared rules' decision (`ReviewState`).
+ */
+export type ArticleReviewFields = Partial<Pick<Article, 'requiresClinicalReview' | 'reviewRequest'>> & {
+  clinicalReview?: Partial<Pick<NonNullable<Article['clinicalReview']>, 'reviewedAt'>> | undefined
 }
 
 /** What an action button should look like; `hidden` actions are not offered at all. */

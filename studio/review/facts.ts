@@ -1,18 +1,23 @@
 /**
  * What the review rules need besides the article itself — the embedded FAQs, the reviewer who
- * signed, the policy — fetched the way the site build reads them: published documents only.
+ * signed, the policy — fetched the way the site build reads them: published documents only,
+ * with the content layer's queries, gathered and evaluated by the same functions the build uses.
  */
 import {SITE_SETTINGS_ID} from '@repo/schemas'
+import {publishedId} from '@repo/schemas/ids'
+import {reviewerProfilesQuery, reviewFactsQuery, reviewPolicyQuery} from '@repo/schemas/queries'
 import {
   clinicalContentHash,
   type EmbeddedFaq,
-  embeddedFaqIds,
-  evaluateReview,
+  evaluateArticleReview,
+  gatherReviewInputs,
   type ReviewableArticle,
   type ReviewEvaluation,
-  type ReviewerFacts,
+  type ReviewInputIds,
+  type ReviewInputs,
   type ReviewPolicy,
   resolvePolicy,
+  reviewInputIds,
 } from '@repo/schemas/review'
 import type {ClinicalReview, ReviewRequest} from '@repo/schemas/types'
 import type {ReviewerProfile, StudioUser} from './decisions.ts'
@@ -29,83 +34,66 @@ export interface GroqClient {
   fetch(query: string, params: Record<string, unknown>, options: {perspective: 'published'}): Promise<unknown>
 }
 
-/** The embedded FAQs, the signing reviewer and the policy, as of now. */
-export interface ReviewFacts {
-  faqs: EmbeddedFaq[]
-  reviewer: ReviewerFacts | null
+/**
+ * Runs one of the content layer's queries with the published perspective. The cast is the one
+ * place the answer takes its TypeGen type: the narrow client interface (so tests can pass a
+ * groq-js client) does not carry `@sanity/client`'s query-typed overloads.
+ */
+async function query<const Q extends keyof SanityQueries>(
+  client: GroqClient,
+  groq: Q,
+  params: Record<string, unknown>,
+): Promise<SanityQueries[Q]> {
+  return (await client.fetch(groq, params, {perspective: 'published'})) as SanityQueries[Q]
+}
+
+/** The embedded FAQs and the signing reviewer, as of now, and the policy in force. */
+export interface ReviewFacts extends ReviewInputs {
   policy: ReviewPolicy
 }
 
-/** Which documents {@link fetchReviewFacts} must read for an article. */
-export interface ReviewFactsRequest {
-  faqIds: string[]
-  /** Published ID of the reviewer the sign-off references; empty when there is no sign-off. */
-  reviewerId: string
-}
-
-// Drafts are excluded in the filter as well as by the perspective, so the query means the same
-// against the Content Lake and against an in-memory dataset (groq-js has no perspectives).
-const PUBLISHED = '!(_id in path("drafts.**")) && !(_id in path("versions.**"))'
-
-/** The facts for one article, in one round trip. */
-export const REVIEW_FACTS_QUERY = `{
-  "faqs": *[_type == "faq" && _id in $faqIds && ${PUBLISHED}]{_id, question, answer},
-  "reviewer": *[_type == "clinicalReviewer" && _id == $reviewerId && ${PUBLISHED}][0]{_id, licence{expiresAt}},
-  "policy": *[_id == $settingsId][0].reviewPolicy{validityMonths, warningDays}
-}`
-
-/** Every published reviewer profile, with the Studio users linked to it. */
-export const REVIEWER_PROFILES_QUERY = `*[_type == "clinicalReviewer" && ${PUBLISHED}] | order(name asc) {
-  _id, name, credentials, licence{expiresAt}, sanityUserIds
-}`
-
-/** The site settings' review policy (or null). */
-export const REVIEW_POLICY_QUERY = '*[_id == $settingsId][0].reviewPolicy{validityMonths, warningDays}'
+/** Which documents {@link fetchReviewFacts} must read for an article (published IDs). */
+export type ReviewFactsRequest = ReviewInputIds
 
 /** The documents an article's review depends on. */
 export function reviewFactsRequest(article: ReviewableArticle | null | undefined): ReviewFactsRequest {
-  return {
-    faqIds: embeddedFaqIds(article?.body),
-    reviewerId: (article?.clinicalReview?.reviewer?._ref ?? '').replace(/^drafts\./, ''),
-  }
+  return reviewInputIds(article)
 }
 
-/** Fetches the facts; an unset policy in the settings falls back to the default. */
+/**
+ * Fetches the facts in one round trip and gathers them with the shared gatherer, so the Studio
+ * resolves an article's FAQs and reviewer exactly as the build does. An unset policy in the
+ * settings falls back to the default.
+ */
 export async function fetchReviewFacts(client: GroqClient, request: ReviewFactsRequest): Promise<ReviewFacts> {
-  const result = (await client.fetch(
-    REVIEW_FACTS_QUERY,
-    {...request, settingsId: SITE_SETTINGS_ID},
-    {perspective: 'published'},
-  )) as {
-    faqs?: EmbeddedFaq[] | null
-    reviewer?: ReviewerFacts | null
-    policy?: {validityMonths?: number | null; warningDays?: number | null} | null
-  } | null
-  return {faqs: result?.faqs ?? [], reviewer: result?.reviewer ?? null, policy: resolvePolicy(result?.policy)}
+  const result = await query(client, reviewFactsQuery, {
+    faqIds: request.faqIds,
+    reviewerId: request.reviewerId ?? '',
+    settingsId: SITE_SETTINGS_ID,
+  })
+  const faqs = new Map((result?.faqs ?? []).map((faq) => [faq._id, faq]))
+  const reviewer = result?.reviewer ?? undefined
+  const inputs = gatherReviewInputs(request, {
+    faq: (id) => faqs.get(id),
+    reviewer: (id) => (reviewer?._id === id ? reviewer : undefined),
+  })
+  return {...inputs, policy: resolvePolicy(result?.policy)}
 }
 
 /** The review policy in force (settings, else the default). */
 export async function fetchReviewPolicy(client: GroqClient): Promise<ReviewPolicy> {
-  const policy = (await client.fetch(
-    REVIEW_POLICY_QUERY,
-    {settingsId: SITE_SETTINGS_ID},
-    {perspective: 'published'},
-  )) as {
-    validityMonths?: number | null
-    warningDays?: number | null
-  } | null
-  return resolvePolicy(policy)
+  return resolvePolicy(await query(client, reviewPolicyQuery, {settingsId: SITE_SETTINGS_ID}))
 }
 
 /** Every published reviewer profile (for deciding who may sign). */
 export async function fetchReviewerProfiles(client: GroqClient): Promise<ReviewerProfile[]> {
-  const profiles = await client.fetch(REVIEWER_PROFILES_QUERY, {}, {perspective: 'published'})
-  return Array.isArray(profiles) ? (profiles as ReviewerProfile[]) : []
+  const profiles = await query(client, reviewerProfilesQuery, {})
+  return Array.isArray(profiles) ? profiles : []
 }
 
 /** The review status of an article's content, with the facts it depends on. */
 export function evaluateArticle(article: ReviewableArticle, facts: ReviewFacts, now: Date): Promise<ReviewEvaluation> {
-  return evaluateReview(article, facts.faqs, facts.reviewer, facts.policy, now)
+  return evaluateArticleReview(article, facts, facts.policy, now)
 }
 
 /** Input of {@link buildClinicalReview}. */
@@ -131,7 +119,7 @@ export async function buildClinicalReview({
   const trimmed = note.trim()
   return {
     _type: 'clinicalReview',
-    reviewer: {_type: 'reference', _ref: reviewer._id.replace(/^drafts\./, '')},
+    reviewer: {_type: 'reference', _ref: publishedId(reviewer._id)},
     reviewedAt: now.toISOString(),
     contentHash: await clinicalContentHash(article, faqs),
     signedBy: user.id,

@@ -1,4 +1,6 @@
 // @vitest-environment jsdom
+
+import {reviewerProfilesQuery, reviewFactsQuery} from '@repo/schemas/queries'
 import {clinicalContentHash} from '@repo/schemas/review'
 import {ThemeProvider} from '@sanity/ui'
 import {buildTheme} from '@sanity/ui/theme'
@@ -9,8 +11,7 @@ import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
 import {RequestReviewAction} from '../actions/RequestReviewAction.tsx'
 import {withReviewGate} from '../actions/ReviewGatedPublishAction.tsx'
 import {SignOffAction} from '../actions/SignOffAction.tsx'
-import {REVIEW_FACTS_QUERY, REVIEWER_PROFILES_QUERY} from '../review/facts.ts'
-import {article, CLINICIAN, EDITOR, faq, REVIEWER_ID, reviewer, signed} from './fixtures.ts'
+import {article, CLINICIAN, EDITOR, faq, REVIEWER_ID, reviewer, reviewRequest, signed} from './fixtures.ts'
 
 /** What the replaced Sanity hooks return; each test sets what it is about. */
 const studio = vi.hoisted(() => ({
@@ -48,8 +49,8 @@ beforeEach(() => {
   studio.execute.mockReset()
   studio.push.mockReset()
   studio.fetch.mockReset().mockImplementation(async (query: string) => {
-    if (query === REVIEWER_PROFILES_QUERY) return studio.reviewers
-    if (query === REVIEW_FACTS_QUERY) return {faqs: studio.faqs, reviewer: reviewer(), policy: null}
+    if (query === reviewerProfilesQuery) return studio.reviewers
+    if (query === reviewFactsQuery) return {faqs: studio.faqs, reviewer: reviewer(), policy: null}
     throw new Error(`Unexpected query: ${query}`)
   })
 })
@@ -108,7 +109,7 @@ describe('Sign off clinical review', () => {
     studio.user = EDITOR
     const {result} = renderHook(() => SignOffAction(propsFor(article())))
     await waitFor(() =>
-      expect(studio.fetch).toHaveBeenCalledWith(REVIEWER_PROFILES_QUERY, {}, {perspective: 'published'}),
+      expect(studio.fetch).toHaveBeenCalledWith(reviewerProfilesQuery, {}, {perspective: 'published'}),
     )
     await act(async () => {
       await Promise.resolve()
@@ -270,7 +271,7 @@ describe('Request clinical review', () => {
 
   it('is disabled for a clinician too while a request is open, naming who asked', async () => {
     studio.user = CLINICIAN
-    const requested = article({reviewRequest: {requestedByName: EDITOR.name, requestedAt: '2026-12-01T10:00:00Z'}})
+    const requested = article({reviewRequest: reviewRequest({requestedByName: EDITOR.name})})
     const {result} = await describeAction(RequestReviewAction, requested, settled)
     expect(summary(result.current)).toEqual({
       label: 'Review requested',

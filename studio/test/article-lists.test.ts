@@ -7,7 +7,7 @@ import {
   articleListParams,
   publishedArticleIdsQuery,
 } from '../structure/articleLists.ts'
-import {article} from './fixtures.ts'
+import {article, reviewRequest} from './fixtures.ts'
 
 const NOW = new Date('2026-12-01T00:00:00Z')
 
@@ -26,9 +26,9 @@ const DATASET: DatasetDocument[] = [
   article({_id: 'never'}),
   article({_id: 'drafts.draft-only'}),
   article({_id: 'not-required', requiresClinicalReview: false}),
-  reviewedAt('awaiting', '2026-11-01T09:00:00Z', {reviewRequest: {requestedAt: '2026-11-20T10:00:00Z'}}),
-  article({_id: 'awaiting-first', reviewRequest: {requestedAt: '2026-11-25T10:00:00Z'}}),
-  reviewedAt('answered', '2026-11-01T09:00:00Z', {reviewRequest: {requestedAt: '2026-10-01T10:00:00Z'}}),
+  reviewedAt('awaiting', '2026-11-01T09:00:00Z', {reviewRequest: reviewRequest({requestedAt: '2026-11-20T10:00:00Z'})}),
+  article({_id: 'awaiting-first', reviewRequest: reviewRequest({requestedAt: '2026-11-25T10:00:00Z'})}),
+  reviewedAt('answered', '2026-11-01T09:00:00Z', {reviewRequest: reviewRequest({requestedAt: '2026-10-01T10:00:00Z'})}),
   article({_id: 'signed-in-draft'}),
   reviewedAt('drafts.signed-in-draft', '2026-11-30T09:00:00Z'),
   {_id: 'faq-1', _type: 'faq', question: 'Not an article'},

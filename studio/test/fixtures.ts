@@ -1,8 +1,9 @@
 /** Tiny builders for the documents the review workflow reads; tests override what they are about. */
 import {clinicalContentHash, DEFAULT_REVIEW_POLICY, evaluateReview, type ReviewPolicy} from '@repo/schemas/review'
+import type {ReviewRequest} from '@repo/schemas/types'
 import type {DatasetDocument} from '@repo/schemas/validation'
 import type {ArticleDocument} from '../review/article.ts'
-import type {ReviewState} from '../review/decisions.ts'
+import type {ReviewerProfile, ReviewState} from '../review/decisions.ts'
 
 let keySeq = 0
 const key = () => `k${++keySeq}`
@@ -102,4 +103,21 @@ export async function reviewState(
     now,
   )
   return {state: 'ready', evaluation, policy}
+}
+
+/** A reviewer profile as the Studio reads it (`reviewerProfilesQuery`): Dr. Kate Smith, linked to the clinician. */
+export function reviewerProfile(overrides: Partial<ReviewerProfile> = {}): ReviewerProfile {
+  return {
+    _id: REVIEWER_ID,
+    name: 'Dr. Kate Smith',
+    credentials: 'PsyD',
+    licence: null,
+    sanityUserIds: [CLINICIAN.id],
+    ...overrides,
+  }
+}
+
+/** The review request an editor records with "Request clinical review". */
+export function reviewRequest(overrides: Partial<ReviewRequest> = {}): ReviewRequest {
+  return {_type: 'reviewRequest', requestedAt: '2026-12-01T10:00:00Z', ...overrides}
 }

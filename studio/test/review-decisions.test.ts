@@ -16,14 +16,15 @@ import {
   EDITOR,
   faq,
   faqList,
-  REVIEWER_ID,
   reviewer,
+  reviewerProfile,
+  reviewRequest,
   reviewState,
   signed,
 } from './fixtures.ts'
 
 const AFTER_SIGNING = new Date('2026-12-01T00:00:00Z')
-const kate = {_id: REVIEWER_ID, name: 'Dr. Kate Smith', credentials: 'PsyD', sanityUserIds: [CLINICIAN.id]}
+const kate = reviewerProfile()
 const linked: Signer = {canSign: true, reviewer: kate}
 
 describe('who may sign', () => {
@@ -51,7 +52,7 @@ describe('who may sign', () => {
   })
 
   it('refuses a user linked to two reviewer profiles rather than guessing which one signs', () => {
-    const other = {_id: 'clinicalReviewer-other', name: 'Dr. Lee', sanityUserIds: [CLINICIAN.id]}
+    const other = reviewerProfile({_id: 'clinicalReviewer-other', name: 'Dr. Lee', credentials: null})
     const signer = whoMaySign(CLINICIAN, [kate, other])
     expect(signer).toMatchObject({canSign: false, offered: true})
     expect(signer.canSign || signer.reason).toContain('more than one reviewer profile (Dr. Kate Smith, PsyD, Dr. Lee)')
@@ -293,7 +294,7 @@ describe('the review badge at the expiry boundaries (12 months, warned 30 days a
 })
 
 describe('awaiting review', () => {
-  const request = {requestedBy: EDITOR.id, requestedByName: EDITOR.name, requestedAt: '2026-12-01T10:00:00Z'}
+  const request = reviewRequest({requestedBy: EDITOR.id, requestedByName: EDITOR.name})
 
   it('holds from a request until a sign-off after it', () => {
     expect(isAwaitingReview(article({reviewRequest: request}))).toBe(true)
@@ -326,7 +327,7 @@ describe('the request-review action', () => {
   })
 
   it('is disabled, naming who asked, while a request is open', () => {
-    const draft = article({reviewRequest: {requestedByName: 'Morgan Editor', requestedAt: '2026-12-01T10:00:00Z'}})
+    const draft = article({reviewRequest: reviewRequest({requestedByName: 'Morgan Editor'})})
     expect(requestReviewDecision({article: draft, review: {state: 'loading'}})).toEqual({
       hidden: false,
       disabled: true,

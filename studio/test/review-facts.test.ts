@@ -11,7 +11,18 @@ import {
   type GroqClient,
   reviewFactsRequest,
 } from '../review/facts.ts'
-import {article, block, CLINICIAN, EDITOR, faq, REVIEWER_ID, reviewer, settings, signed} from './fixtures.ts'
+import {
+  article,
+  block,
+  CLINICIAN,
+  EDITOR,
+  faq,
+  REVIEWER_ID,
+  reviewer,
+  reviewerProfile,
+  settings,
+  signed,
+} from './fixtures.ts'
 
 const clientOver = (documents: DatasetDocument[]) => createDatasetClient(documents) as unknown as GroqClient
 const NOW = new Date('2026-12-01T00:00:00Z')
@@ -73,7 +84,7 @@ describe('a sign-off', () => {
     const review = await buildClinicalReview({
       article: article(),
       faqs: [faq()],
-      reviewer: {_id: REVIEWER_ID},
+      reviewer: reviewerProfile(),
       user: CLINICIAN,
       note: '  Checked the dosage wording. ',
       now: NOW,
@@ -93,7 +104,7 @@ describe('a sign-off', () => {
     const clinicalReview = await buildClinicalReview({
       article: article(),
       faqs: [faq()],
-      reviewer: {_id: REVIEWER_ID},
+      reviewer: reviewerProfile(),
       user: CLINICIAN,
       note: '',
       now: NOW,
@@ -113,7 +124,7 @@ describe('a sign-off', () => {
     const clinicalReview = await buildClinicalReview({
       article: article(),
       faqs: [faq()],
-      reviewer: {_id: REVIEWER_ID},
+      reviewer: reviewerProfile(),
       user: CLINICIAN,
       note: '',
       now: NOW,

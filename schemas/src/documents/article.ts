@@ -5,15 +5,7 @@ import {imageField} from '../fields/image.ts'
 import {referenceListField} from '../fields/references.ts'
 import {seoField} from '../fields/seo.ts'
 import {slugField} from '../fields/slug.ts'
-
-/** Article categories; each has a listing page on the site. */
-export const ARTICLE_CATEGORIES = [
-  {title: 'Treatment programs', value: 'treatment-programs'},
-  {title: 'Recovery', value: 'recovery'},
-  {title: 'Therapies', value: 'therapies'},
-  {title: 'Families', value: 'families'},
-  {title: 'Mental health', value: 'mental-health'},
-] as const
+import {ARTICLE_CATEGORIES} from '../rules/labels.ts'
 
 /**
  * A blog article. Its title, excerpt, body and embedded FAQs are what a clinician vouches for

@@ -1,14 +1,7 @@
 import {HelpCircleIcon} from '@sanity/icons/HelpCircle'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {referenceListField} from '../fields/references.ts'
-
-/** FAQ topics; the FAQ page groups questions by them. */
-export const FAQ_TOPICS = [
-  {title: 'Programs', value: 'programs'},
-  {title: 'Insurance and cost', value: 'insurance'},
-  {title: 'Daily life', value: 'daily-life'},
-  {title: 'Aftercare', value: 'aftercare'},
-] as const
+import {FAQ_TOPICS} from '../rules/labels.ts'
 
 /** A question and its answer; articles embed FAQs through the FAQ list block. */
 export const faq = defineType({

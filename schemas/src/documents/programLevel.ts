@@ -2,6 +2,7 @@ import {StackIcon} from '@sanity/icons/Stack'
 import {defineField, defineType} from 'sanity'
 import {referenceListField} from '../fields/references.ts'
 import {slugField} from '../fields/slug.ts'
+import {getDraftId, publishedId} from '../ids.ts'
 
 /**
  * A level of care on the continuum (detox → inpatient/residential → PHP → IOP → outpatient and
@@ -35,12 +36,12 @@ export const programLevel = defineType({
         rule.required().integer().min(1).error('Give the level its place on the continuum (1 = most intensive).'),
         rule.custom(async (position, context) => {
           if (typeof position !== 'number') return true
-          const id = (context.document?._id ?? '').replace(/^drafts\./, '')
+          const id = publishedId(context.document?._id ?? '')
           const clash = await context
             .getClient({apiVersion: '2025-02-19'})
             .fetch<string | null>(
               '*[_type == "programLevel" && continuumPosition == $position && !(_id in [$id, $draft])][0].name',
-              {position, id, draft: `drafts.${id}`},
+              {position, id, draft: getDraftId(id)},
             )
           return clash ? `“${clash}” already holds position ${position}; each position is used once.` : true
         }),

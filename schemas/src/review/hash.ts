@@ -7,6 +7,7 @@
  * Not vouched: SEO fields, hero image, image crops and hotspots, `_key`s, `_rev`, `_updatedAt`,
  * key order — anything a non-clinical edit may change without altering what a reader is told.
  */
+import {publishedId} from '../ids.ts'
 
 /** The parts of an article a clinician vouches for, as stored or as queried. */
 export interface ReviewableContent {
@@ -253,11 +254,6 @@ function collapseWhitespace(text: string): string {
 /** A whole field's text: as above, and trimmed. */
 function normaliseText(text: string): string {
   return collapseWhitespace(text).trim()
-}
-
-function publishedId(id: string): string {
-  if (!id.startsWith('drafts.') && !id.startsWith('versions.')) return id
-  return id.replace(/^drafts\./, '').replace(/^versions\.[^.]+\./, '')
 }
 
 function asArray(value: unknown): readonly unknown[] {

@@ -10,6 +10,13 @@ export {
   embeddedFaqIds,
   type ReviewableContent,
 } from './hash.ts'
+export {
+  evaluateArticleReview,
+  gatherReviewInputs,
+  type ReviewInputIds,
+  type ReviewInputs,
+  reviewInputIds,
+} from './inputs.ts'
 export {DEFAULT_REVIEW_POLICY, type ReviewPolicy, resolvePolicy, reviewClock} from './policy.ts'
 export {
   addMonths,

@@ -1,3 +1,4 @@
+import {publishedId} from '../ids.ts'
 import {clinicalContentHash, type EmbeddedFaq, type ReviewableContent} from './hash.ts'
 import type {ReviewPolicy} from './policy.ts'
 
@@ -98,7 +99,7 @@ export function reviewStatus(
     daysUntilExpiry: Math.floor((expiresAt.getTime() - now.getTime()) / DAY),
   }
 
-  if (!reviewer || reviewer._id !== record.reviewer._ref.replace(/^drafts\./, '')) {
+  if (!reviewer || reviewer._id !== publishedId(record.reviewer._ref)) {
     return {
       ...dates,
       status: 'reviewer-unverified',

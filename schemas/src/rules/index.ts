@@ -1,23 +1,10 @@
 /**
- * Content rules that the Studio's validation, the site build and the scripts all enforce. Plain
- * TypeScript with no Sanity import, so the site can use them without bundling the Studio.
+ * Content rules that the Studio's validation, the site build and the scripts all enforce, each
+ * written once: slugs, link schemes and addresses, the site's paths, and the fixed lists editors
+ * choose from. Plain TypeScript with no Sanity import, so the site and the scripts can use them
+ * without bundling the Studio.
  */
-
-/** The longest slug the site accepts; longer ones make unreadable URLs. */
-export const MAX_SLUG_LENGTH = 96
-
-/** Lower-case words separated by single hyphens: safe as one URL path segment. */
-export const SAFE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-
-/** Why a slug is unsafe for a URL, or undefined when it is fine. */
-export function slugProblem(slug: string | undefined | null): string | undefined {
-  if (!slug) return 'The slug is empty: generate one from the title.'
-  if (slug.length > MAX_SLUG_LENGTH) return `The slug is ${slug.length} characters long; keep it to ${MAX_SLUG_LENGTH}.`
-  if (!SAFE_SLUG.test(slug)) {
-    return 'Use only lower-case letters, digits and single hyphens (no spaces, slashes, dots or capitals).'
-  }
-  return undefined
-}
-
-/** The only URL schemes a reader can be sent to; `javascript:`, `data:` and the like never pass. */
-export const SAFE_LINK_SCHEMES = ['http', 'https', 'mailto', 'tel'] as const
+export * from './labels.ts'
+export * from './links.ts'
+export * from './paths.ts'
+export * from './slugs.ts'

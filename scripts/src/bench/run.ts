@@ -16,6 +16,7 @@ import {cpus, loadavg, release, tmpdir, totalmem} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
+import {commandArgs} from '../paths.ts'
 import {type AstroPhases, astroPhases, isAstroSummaryLine} from './astro-log.ts'
 import {BENCH_REVIEW_NOW, type WrittenCorpus, writeCorpus} from './corpus.ts'
 import {GNU_TIME, htmlStats, type Measurement, measureCommand, median} from './measure.ts'
@@ -67,7 +68,7 @@ function buildEnv(extra: Record<string, string>): Record<string, string | undefi
 
 function parseOptions(argv: string[]) {
   const {values} = parseArgs({
-    args: argv,
+    args: commandArgs(argv),
     options: {
       sizes: {type: 'string'},
       large: {type: 'boolean', default: false},

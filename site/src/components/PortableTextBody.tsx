@@ -6,9 +6,10 @@ import {
   type PortableTextReactComponents,
   type PortableTextTypeComponentProps,
 } from '@portabletext/react'
+import type {ImageSources, ImageValue} from '@repo/schemas/content'
+import {safeExternalHref} from '@repo/schemas/rules'
 import type {BlockContent} from '@repo/schemas/types'
-import type {ImageSources, ImageValue} from '../data/images.ts'
-import {safeExternalHref, telHref} from '../lib/urls.ts'
+import {telHref} from '../lib/urls.ts'
 
 type BodyItem = BlockContent[number]
 type ItemOf<T extends BodyItem['_type']> = Extract<BodyItem, {_type: T}>

@@ -2,6 +2,8 @@
  * Structured data for search engines, one `@graph` per page, typed with schema-dts. Every fact
  * here is also visible on the page; a review is claimed only from a `valid` evaluation.
  */
+
+import {safeHttpsHref} from '@repo/schemas/rules'
 import type {
   BlogPosting,
   BreadcrumbList,
@@ -18,7 +20,6 @@ import type {
 import type {ArticleEntry, ReviewerEntry, Settings} from '../data/content.ts'
 import {isoDate} from './format.ts'
 import {plainText} from './portable-text.ts'
-import {safeHttpsHref} from './urls.ts'
 
 /** One step of the visible breadcrumb trail. */
 export interface Crumb {

@@ -2,7 +2,7 @@
  * Reading Portable Text without rendering it: plain text for headings and descriptions, and the
  * outline (h2/h3 with anchor ids) the table of contents and the renderer share.
  */
-import {slugify} from './urls.ts'
+import {slugify} from '@repo/schemas/rules'
 
 /** The plain text of one text block (spans joined), or '' for anything else. */
 export function blockText(block: unknown): string {

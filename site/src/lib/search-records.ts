@@ -5,8 +5,8 @@
  * `search-index.ts` indexes them and deletes the file, so it is never published.
  */
 import {toPlainText} from '@portabletext/toolkit'
+import {categoryName} from '@repo/schemas/rules'
 import type {ArticleEntry} from '../data/content.ts'
-import {categoryName} from './labels.ts'
 
 /** Where in the build output the article records wait for the indexer (NDJSON: one record a line). */
 export const SEARCH_RECORDS_FILE = 'search-records.ndjson'

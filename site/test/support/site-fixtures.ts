@@ -1,13 +1,13 @@
 import {readFile} from 'node:fs/promises'
 import {fileURLToPath} from 'node:url'
-import {parseNdjson, type StoredDocument} from '../../src/data/dataset.ts'
+import {parseNdjson, type StoredDocument} from '@repo/schemas/content'
 
 /** The dataset that ships with the repository. */
 export const bundledDatasetFile = fileURLToPath(new URL('../../content/dataset.ndjson', import.meta.url))
 
 /** The bundled dataset's documents, freshly parsed, for a test to change. */
 export async function bundledDocuments(): Promise<StoredDocument[]> {
-  return parseNdjson(await readFile(bundledDatasetFile, 'utf8'), bundledDatasetFile)
+  return parseNdjson(await readFile(bundledDatasetFile, 'utf8'), bundledDatasetFile).documents
 }
 
 /** The one document with this `_id`; fails loudly when the dataset has none. */

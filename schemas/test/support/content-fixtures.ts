@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {gzipSync} from 'node:zlib'
 import {packTar, type TarEntry} from 'modern-tar'
-import type {StoredDocument} from '../../src/data/dataset.ts'
+import type {StoredDocument} from '../../src/content/dataset.ts'
 
 /** A reference field value, as the Studio stores it. */
 export function reference(id: string): {_type: 'reference'; _ref: string} {

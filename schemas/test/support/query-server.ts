@@ -2,10 +2,10 @@ import {createServer, type IncomingMessage, type ServerResponse} from 'node:http
 import type {AddressInfo} from 'node:net'
 import {performance} from 'node:perf_hooks'
 import {GroqSyntaxError} from 'groq-js'
-import type {StoredDocument} from '../../src/data/dataset.ts'
-import {API_VERSION} from '../../src/data/live-source.ts'
-import {createLocalSource} from '../../src/data/local-source.ts'
-import type {QueryParams} from '../../src/data/source-types.ts'
+import type {StoredDocument} from '../../src/content/dataset.ts'
+import {API_VERSION} from '../../src/content/live-source.ts'
+import {createLocalSource} from '../../src/content/local-source.ts'
+import type {QueryParams} from '../../src/content/source-types.ts'
 
 export interface QueryServerOptions {
   /** The dataset, as exported: drafts and release versions included, hidden by the evaluation. */

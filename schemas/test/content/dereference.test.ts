@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import type {StoredDocument} from '../src/data/dataset.ts'
-import {createLocalSource} from '../src/data/local-source.ts'
-import {article, author} from './support/content-fixtures.ts'
+import type {StoredDocument} from '../../src/content/dataset.ts'
+import {createLocalSource} from '../../src/content/local-source.ts'
+import {article, author} from '../support/content-fixtures.ts'
 
 const documents = [
   author('author-ana', 'Ana Ruiz'),

@@ -8,10 +8,10 @@
  *
  *     *[FILTER && _id > $lastId] | order(_id asc) [0...1000] {PROJECTION with _id} | order(…)
  *
- * One page is the query run with `lastId` set: the documents after that `_id`. The whole
- * collection is the pages from `lastId: ""` on, each starting after the last page's greatest `_id`,
- * until one comes back short; the final `order` is then applied to all of them, since the Content
- * Lake can apply it only within a page.
+ * One page is the query run with `lastId` set (`ContentSource.fetch`): the documents after that
+ * `_id`. The whole collection (`ContentSource.fetchAll`) is the pages from `lastId: ""` on, each
+ * starting after the last page's greatest `_id`, until one comes back short; the final `order` is
+ * then applied to all of them, since the Content Lake can apply it only within a page.
  */
 import {type ExprNode, evaluate, parse} from 'groq-js'
 
@@ -48,6 +48,17 @@ export function pagedQuery(query: string): PagedQuery | undefined {
     throw wrong('its filter does not require `_id > $lastId`')
   }
   return {pageSize: slice.isInclusive ? slice.right + 1 : slice.right, order}
+}
+
+/** The paging of a query a caller asked to read whole; an error when it is not a paged query. */
+export function requirePagedQuery(query: string): PagedQuery {
+  const paging = pagedQuery(query)
+  if (!paging) {
+    throw new Error(
+      `Only a paged query (${SHAPE}) can be read whole with fetchAll; use fetch for any other.\nQuery: ${summarise(query)}`,
+    )
+  }
+  return paging
 }
 
 /**

@@ -6,10 +6,20 @@ import {createReadStream} from 'node:fs'
 import {open} from 'node:fs/promises'
 import {pipeline, Readable} from 'node:stream'
 import {createGunzip} from 'node:zlib'
-import type {StoredDocument} from '@repo/schemas/document'
 import {createTarDecoder} from 'modern-tar'
+import type {StoredDocument} from '../document.ts'
+import {isPublishedId} from '../ids.ts'
 
-export type {StoredDocument} from '@repo/schemas/document'
+export type {StoredDocument} from '../document.ts'
+
+/** A dataset's documents and the 1-based line each one is on, so any later check can name `file:line`. */
+export interface Dataset {
+  /** The name problems are reported under: the file as given, or `archive.tar.gz (entry)`. */
+  file: string
+  documents: StoredDocument[]
+  /** The line of each document's `_id` in the NDJSON (inside the archive, for an export `.tar.gz`). */
+  lines: ReadonlyMap<string, number>
+}
 
 /**
  * A dataset that could not be read, with enough detail for a person to find and fix it: the file
@@ -32,7 +42,7 @@ export class DatasetError extends Error {
  * Parses NDJSON text; any malformed line, or a second document with an `_id` already seen, stops
  * the whole parse, naming the file and line.
  */
-export function parseNdjson(text: string, file: string): StoredDocument[] {
+export function parseNdjson(text: string, file: string): Dataset {
   const parser = new NdjsonParser(file)
   parser.push(text)
   return parser.end()
@@ -67,14 +77,14 @@ class NdjsonParser {
     if (start < chunk.length) this.#pending.push(chunk.slice(start))
   }
 
-  /** The documents, once the input is complete; a last line without its newline may be cut short. */
-  end(): StoredDocument[] {
+  /** The documents and their lines, once the input is complete; a last line without its newline may be cut short. */
+  end(): Dataset {
     if (this.#pending.length > 0) {
       const line = this.#pending.join('')
       this.#pending = []
       this.#line(line, true)
     }
-    return this.#documents
+    return {file: this.#file, documents: this.#documents, lines: this.#lineOfId}
   }
 
   #line(raw: string, last: boolean): void {
@@ -121,9 +131,9 @@ class NdjsonParser {
  * writes (told apart by content, not by name, as `sanity dataset import` does). Streamed, so its
  * size is bounded by the documents it holds, not by the longest string V8 can make.
  */
-export async function readDataset(file: string): Promise<StoredDocument[]> {
-  if (await isGzip(file)) return readExportArchive(file)
-  const parser = new NdjsonParser(file)
+export async function readDataset(file: string, name: string = file): Promise<Dataset> {
+  if (await isGzip(file)) return readExportArchive(file, name)
+  const parser = new NdjsonParser(name)
   for await (const chunk of createReadStream(file, {encoding: 'utf8'})) parser.push(chunk as string)
   return parser.end()
 }
@@ -136,7 +146,7 @@ const dataEntry = /^(?:\.\/)?(?:[^/]+\/)?data\.ndjson$/
  * folders). Asset bodies are skipped unread, and reading stops at `data.ndjson`, which the export
  * writes first, so a multi-gigabyte archive of images costs little more than its documents.
  */
-export async function readExportArchive(file: string): Promise<StoredDocument[]> {
+export async function readExportArchive(file: string, name: string = file): Promise<Dataset> {
   // `pipeline` carries a read error, or the cancellation that ends the loop below, through both
   // streams, so the file is closed either way; errors surface in the loop, not in this callback.
   const tar = pipeline(createReadStream(file), createGunzip(), () => {})
@@ -144,18 +154,18 @@ export async function readExportArchive(file: string): Promise<StoredDocument[]>
   const entries = (Readable.toWeb(tar) as unknown as ReadableStream<Uint8Array>).pipeThrough(
     createTarDecoder({strict: true}),
   )
-  let found: {name: string; documents: StoredDocument[]} | undefined
+  let found: Dataset | undefined
   try {
     for await (const entry of entries) {
       if (dataEntry.test(entry.header.name) && (entry.header.type ?? 'file') === 'file') {
-        const parser = new NdjsonParser(`${file} (${entry.header.name})`)
+        const parser = new NdjsonParser(`${name} (${entry.header.name})`)
         const reader = entry.body.getReader()
         const decoder = new TextDecoder()
         for (let read = await reader.read(); !read.done; read = await reader.read()) {
           parser.push(decoder.decode(read.value, {stream: true}))
         }
         parser.push(decoder.decode())
-        found = {name: entry.header.name, documents: parser.end()}
+        found = parser.end()
         // Leaving the loop cancels the rest of the stream, closing the file.
         break
       }
@@ -164,16 +174,16 @@ export async function readExportArchive(file: string): Promise<StoredDocument[]>
   } catch (error) {
     if (error instanceof DatasetError) throw error
     throw new DatasetError(
-      file,
+      name,
       undefined,
       `not a readable \`sanity dataset export\` archive (${innermostMessage(error)})`,
       {cause: error},
     )
   }
   if (!found) {
-    throw new DatasetError(file, undefined, 'the archive holds no `data.ndjson` (expected `<name>/data.ndjson`)')
+    throw new DatasetError(name, undefined, 'the archive holds no `data.ndjson` (expected `<name>/data.ndjson`)')
   }
-  return found.documents
+  return found
 }
 
 /** Node's web-stream adapter wraps a zlib error in a `TypeError` with an empty message. */
@@ -199,8 +209,8 @@ export async function isGzip(file: string): Promise<boolean> {
 
 /**
  * True for documents the published perspective shows. Drafts (`drafts.*`) and release versions
- * (`versions.*`) are never public: groq-js has no perspectives, so they are removed here.
+ * (`versions.*`) are never public: groq-js has no perspectives, so they are removed by their ID.
  */
 export function isPublished(document: {_id: string}): boolean {
-  return !document._id.startsWith('drafts.') && !document._id.startsWith('versions.')
+  return isPublishedId(document._id)
 }

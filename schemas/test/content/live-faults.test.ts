@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest'
-import {createLiveSource, LiveQueryError} from '../src/data/live-source.ts'
-import {type Fault, type FaultServer, startFaultServer} from './support/fault-server.ts'
+import {createLiveSource, LiveQueryError} from '../../src/content/live-source.ts'
+import {type Fault, type FaultServer, startFaultServer} from '../support/fault-server.ts'
 
 const RESULT = [{_id: 'article-1', title: 'Published title'}]
 // Small delays keep the suite quick; the behaviour is the same at production values.
@@ -94,7 +94,7 @@ describe('the live source reading a paged query when the Content Lake misbehaves
   it('retries only the page that failed and still returns every page', async () => {
     const ok: Fault = {kind: 'ok'}
     const source = await pagedSourceWith([ok, {kind: 'status', status: 503}, {kind: 'drop'}])
-    expect(await source.fetch(pagedQuery)).toEqual(rows)
+    expect(await source.fetchAll(pagedQuery)).toEqual(rows)
     expect(server?.params().map((params) => params['lastId'])).toEqual(['', 'a-2', 'a-2', 'a-2', 'a-4'])
   })
 
@@ -105,13 +105,13 @@ describe('the live source reading a paged query when the Content Lake misbehaves
     ]
     // Four failures in all would exhaust the four attempts if they were counted per query, not per page.
     const source = await pagedSourceWith([...failTwice, {kind: 'ok'}, ...failTwice, {kind: 'ok'}])
-    expect(await source.fetch(pagedQuery)).toEqual(rows)
+    expect(await source.fetchAll(pagedQuery)).toEqual(rows)
     expect(server?.hits()).toBe(7)
   })
 
   it('gives up on a page with one message naming the query, the page and the status', async () => {
     const source = await pagedSourceWith([{kind: 'ok'}], {kind: 'status', status: 503})
-    const error = await source.fetch(pagedQuery).catch((caught: unknown) => caught)
+    const error = await source.fetchAll(pagedQuery).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(LiveQueryError)
     expect(error).toMatchObject({status: 503, attempts: fastRetry.maxAttempts, lastId: 'a-2'})
     const message = String((error as Error).message)
@@ -123,12 +123,12 @@ describe('the live source reading a paged query when the Content Lake misbehaves
 
   it('names the first page when that is the one that fails', async () => {
     const source = await pagedSourceWith([], {kind: 'status', status: 400})
-    await expect(source.fetch(pagedQuery)).rejects.toThrow(/HTTP 400[\s\S]*Page: the first/)
+    await expect(source.fetchAll(pagedQuery)).rejects.toThrow(/HTTP 400[\s\S]*Page: the first/)
   })
 
   it('stops with an error instead of looping when a full page does not move past the last one', async () => {
     const source = await pagedSourceWith([], undefined, rows.slice(0, 2))
-    await expect(source.fetch(pagedQuery)).rejects.toThrow(/without an `_id` after "a-2"/)
+    await expect(source.fetchAll(pagedQuery)).rejects.toThrow(/without an `_id` after "a-2"/)
     expect(server?.hits()).toBe(2)
   })
 })

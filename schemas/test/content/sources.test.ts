@@ -1,12 +1,19 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {readDataset} from '../src/data/dataset.ts'
-import {createLiveSource} from '../src/data/live-source.ts'
-import {createLocalSource} from '../src/data/local-source.ts'
-import * as siteQueries from '../src/data/queries.ts'
-import {createContentSource} from '../src/data/source.ts'
-import {BUNDLED_DATASET_FILE} from './support/bundled.ts'
-import {article, author, exportArchive, type ScratchDir, scratchDir, toNdjson} from './support/content-fixtures.ts'
-import {type QueryServer, startQueryServer} from './support/query-server.ts'
+import {readDataset} from '../../src/content/dataset.ts'
+import {createLiveSource} from '../../src/content/live-source.ts'
+import {createLocalSource} from '../../src/content/local-source.ts'
+import {pagedQuery} from '../../src/content/paging.ts'
+import * as siteQueries from '../../src/content/queries.ts'
+import {createContentSource} from '../../src/content/source.ts'
+import type {ContentSource} from '../../src/content/source-types.ts'
+import {BUNDLED_DATASET_FILE} from '../support/bundled.ts'
+import {article, author, exportArchive, type ScratchDir, scratchDir, toNdjson} from '../support/content-fixtures.ts'
+import {type QueryServer, startQueryServer} from '../support/query-server.ts'
+
+/** The parameters of `params` that `query` uses. */
+function paramsOf(query: string, params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(query)))
+}
 
 /** A word only drafts and release versions hold: finding it anywhere means they leaked. */
 const unpublished = 'UNPUBLISHEDMARKER'
@@ -128,8 +135,8 @@ describe('paged queries, read a page per request by `_id`', () => {
 
   it('return the whole collection in its final order from both sources, the live one a page per request', async () => {
     const before = server.requests.length
-    const localResult = await createLocalSource(pagedDocuments).fetch(paged)
-    const liveResult = await live().fetch(paged)
+    const localResult = await createLocalSource(pagedDocuments).fetchAll(paged)
+    const liveResult = await live().fetchAll(paged)
     expect(liveResult).toEqual(localResult)
     expect(liveResult).toEqual(
       [...titles].reverse().map((title) => ({_id: `article-${titles.indexOf(title) + 1}`, title})),
@@ -148,7 +155,7 @@ describe('paged queries, read a page per request by `_id`', () => {
     const exact = await startQueryServer({documents: six})
     try {
       const source = createLiveSource({projectId: 'test', dataset: 'production', apiHost: exact.apiHost})
-      expect(await source.fetch(paged)).toEqual(await createLocalSource(six).fetch(paged))
+      expect(await source.fetchAll(paged)).toEqual(await createLocalSource(six).fetchAll(paged))
       expect(exact.requests.map((request) => request.params['lastId'])).toEqual(['', 'article-3', 'article-6'])
     } finally {
       await exact.close()
@@ -165,34 +172,50 @@ describe('paged queries, read a page per request by `_id`', () => {
     expect(await live().fetch(paged, {lastId: 'article-3'})).toEqual(expected)
   })
 
-  it('refuse a query that uses `$lastId` without the paged shape, rather than read one page of it', async () => {
+  it('refuse to read whole a query that is not shaped as a paged query, rather than read one page of it', async () => {
     const unpaged = '*[_type == "article" && _id > $lastId] | order(_id asc) {_id}'
     const before = server.requests.length
-    await expect(createLocalSource(pagedDocuments).fetch(unpaged)).rejects.toThrow(
+    await expect(createLocalSource(pagedDocuments).fetchAll(unpaged)).rejects.toThrow(
       /must be a paged query.*no `\[0\.\.\.N\]`/,
     )
-    await expect(live().fetch(unpaged)).rejects.toThrow(/must be a paged query/)
-    await expect(live().fetch('*[_type == "article" && _id > $lastId][0...3] {_id}')).rejects.toThrow(
+    await expect(live().fetchAll(unpaged)).rejects.toThrow(/must be a paged query/)
+    await expect(live().fetchAll('*[_type == "article" && _id > $lastId][0...3] {_id}')).rejects.toThrow(
       /does not follow `order\(_id asc\)`/,
     )
-    await expect(live().fetch('*[_type == "article"] | order(_id asc) [0...3] {"x": $lastId}')).rejects.toThrow(
+    await expect(live().fetchAll('*[_type == "article"] | order(_id asc) [0...3] {"x": $lastId}')).rejects.toThrow(
       /does not require `_id > \$lastId`/,
     )
+    await expect(live().fetchAll('*[_type == "article"] {_id}')).rejects.toThrow(/Only a paged query/)
     expect(server.requests.length).toBe(before)
+  })
+
+  it('answer one page only when asked for one: a paged query without `lastId` is an error, as in the Content Lake', async () => {
+    await expect(createLocalSource(pagedDocuments).fetch(paged)).rejects.toThrow(
+      /param \$lastId referenced, but not provided/,
+    )
+    await expect(live().fetch(paged)).rejects.toThrow(/param \$lastId referenced, but not provided/)
   })
 })
 
-describe('every query the site runs', () => {
+describe('every query of the content layer', () => {
   it('gives identical results from the local and the live source over the bundled dataset', async () => {
-    const bundled = await readDataset(BUNDLED_DATASET_FILE)
+    const {documents: bundled} = await readDataset(BUNDLED_DATASET_FILE)
     const server = await startQueryServer({documents: bundled})
     try {
       const local = createLocalSource(bundled)
       const live = createLiveSource({projectId: 'test', dataset: 'production', apiHost: server.apiHost})
-      expect(await local.fetch(siteQueries.articlesQuery)).not.toHaveLength(0)
+      expect(await local.fetchAll(siteQueries.articlesQuery)).not.toHaveLength(0)
+      // Parameters for the Studio's queries: the seed article's FAQs and reviewer, the settings.
+      const params = {
+        faqIds: ['faq-iop-length', 'faq-iop-work'],
+        reviewerId: 'clinicalReviewer-kate-smith',
+        settingsId: 'siteSettings',
+        expiredBefore: '2026-01-01T00:00:00Z',
+      }
       for (const [name, query] of Object.entries(siteQueries)) {
-        const localResult = await local.fetch(query)
-        expect(await live.fetch(query), name).toEqual(localResult)
+        const read = (source: ContentSource) =>
+          pagedQuery(query) ? source.fetchAll(query) : source.fetch(query, paramsOf(query, params))
+        expect(await read(live), name).toEqual(await read(local))
       }
     } finally {
       await server.close()

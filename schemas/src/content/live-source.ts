@@ -1,6 +1,6 @@
 import {createClient} from '@sanity/client'
-import {inFinalOrder, PAGE_PARAM, type PagedQuery, pagedQuery, summarise} from './paging.ts'
-import type {ContentSource, QueryParams, QueryResult} from './source-types.ts'
+import {inFinalOrder, PAGE_PARAM, type PagedQuery, requirePagedQuery, summarise} from './paging.ts'
+import type {ContentSource, Perspective, QueryParams, QueryResult} from './source-types.ts'
 
 /** The API version every live query is pinned to, so a Content Lake change cannot alter results. */
 export const API_VERSION = '2025-02-19'
@@ -32,7 +32,9 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
 export interface LiveSourceOptions {
   projectId: string
   dataset: string
-  /** A read token, for private datasets. Used at build time on the server only. */
+  /** `published` (the static site) or `drafts` (previews; needs a token that can read drafts). */
+  perspective?: Perspective | undefined
+  /** A read token, for private datasets and drafts. Used on the server only. */
   token?: string | undefined
   /** Where the Content Lake is; tests point this at a local server. */
   apiHost?: string | undefined
@@ -58,18 +60,19 @@ export class LiveQueryError extends Error {
 }
 
 /**
- * A content source over a live Sanity project, published perspective only. A paged query asked
- * for without `lastId` is read whole, one page per request (see `paging.ts`).
+ * A content source over a live Sanity project, with one perspective (published by default). A
+ * paged query read whole costs one request per page (see `paging.ts`).
  */
 export function createLiveSource(options: LiveSourceOptions): ContentSource {
   const policy = {...DEFAULT_RETRY_POLICY, ...options.retry}
+  const perspective = options.perspective ?? 'published'
   const client = createClient({
     projectId: options.projectId,
     dataset: options.dataset,
     apiVersion: API_VERSION,
     // A build wants the freshest published content, not a cached edge copy.
     useCdn: false,
-    perspective: 'published',
+    perspective,
     // Retries are ours: the client's own ignore Retry-After, 500/504 and hung responses.
     maxRetries: 0,
     timeout: policy.requestTimeoutMs,
@@ -135,12 +138,12 @@ export function createLiveSource(options: LiveSourceOptions): ContentSource {
   }
 
   return {
+    perspective,
     async fetch<const Q extends string>(query: Q, params: QueryParams = {}): Promise<QueryResult<Q>> {
-      const paging = pagedQuery(query)
-      if (paging && params[PAGE_PARAM] === undefined) {
-        return (await everyPage(query, params, paging)) as QueryResult<Q>
-      }
       return (await request(query, params)) as QueryResult<Q>
+    },
+    async fetchAll<const Q extends string>(query: Q, params: QueryParams = {}): Promise<QueryResult<Q>> {
+      return (await everyPage(query, params, requirePagedQuery(query))) as QueryResult<Q>
     },
   }
 }

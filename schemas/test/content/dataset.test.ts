@@ -4,8 +4,8 @@ import {join} from 'node:path'
 import {promisify} from 'node:util'
 import {gzipSync} from 'node:zlib'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {DatasetError, isPublished, parseNdjson, readDataset} from '../src/data/dataset.ts'
-import {article, author, exportArchive, type ScratchDir, scratchDir, toNdjson} from './support/content-fixtures.ts'
+import {DatasetError, isPublished, parseNdjson, readDataset} from '../../src/content/dataset.ts'
+import {article, author, exportArchive, type ScratchDir, scratchDir, toNdjson} from '../support/content-fixtures.ts'
 
 const documents = [
   author('author-ana', 'Ana Ruiz'),
@@ -36,7 +36,16 @@ async function rejection(promise: Promise<unknown>): Promise<DatasetError> {
 describe('parsing NDJSON', () => {
   it('reads one document per line, skipping blank lines and Windows line endings', () => {
     const text = `${JSON.stringify(documents[0])}\r\n\n${JSON.stringify(documents[1])}\n`
-    expect(parseNdjson(text, 'data.ndjson')).toEqual([documents[0], documents[1]])
+    expect(parseNdjson(text, 'data.ndjson').documents).toEqual([documents[0], documents[1]])
+  })
+
+  it('remembers the line of every document, so later checks can name `file:line` without reading it again', () => {
+    const text = `${JSON.stringify(documents[0])}\n\n${JSON.stringify(documents[1])}\n`
+    const {lines} = parseNdjson(text, 'data.ndjson')
+    expect([...lines]).toEqual([
+      [documents[0]?._id, 1],
+      [documents[1]?._id, 3],
+    ])
   })
 
   it('names the file and line of a line that is not JSON', () => {
@@ -83,7 +92,7 @@ describe('parsing NDJSON', () => {
   })
 
   it('keeps a draft and its published document apart: their ids differ', () => {
-    expect(parseNdjson(toNdjson(documents), 'x.ndjson').map((document) => document._id)).toEqual([
+    expect(parseNdjson(toNdjson(documents), 'x.ndjson').documents.map((document) => document._id)).toEqual([
       'author-ana',
       'article-iop',
       'drafts.article-iop',
@@ -100,22 +109,22 @@ describe('reading a dataset file', () => {
 
   it('reads a bare NDJSON file', async () => {
     const file = await dir.write('dataset.ndjson', toNdjson(documents))
-    expect(await readDataset(file)).toEqual(documents)
+    expect((await readDataset(file)).documents).toEqual(documents)
   })
 
   it('reads the documents of a `sanity dataset export` archive', async () => {
     const file = await dir.write('production.tar.gz', await exportArchive(documents))
-    expect(await readDataset(file)).toEqual(documents)
+    expect((await readDataset(file)).documents).toEqual(documents)
   })
 
   it('tells an archive from NDJSON by its content, not its name', async () => {
     const file = await dir.write('export-named-oddly.ndjson', await exportArchive(documents))
-    expect(await readDataset(file)).toEqual(documents)
+    expect((await readDataset(file)).documents).toEqual(documents)
   })
 
   it('finds data.ndjson wherever it comes among the asset entries', async () => {
     const file = await dir.write('assets-first.tar.gz', await exportArchive(documents, {assetsFirst: true}))
-    expect(await readDataset(file)).toEqual(documents)
+    expect((await readDataset(file)).documents).toEqual(documents)
   })
 
   it('reads an archive written by GNU tar, not only by the library that reads it', async (context) => {
@@ -127,7 +136,7 @@ describe('reading a dataset file', () => {
     await dir.write('gnu/staging-export/images/a-1x1.png', 'png')
     const file = join(dir.path, 'gnu.tar.gz')
     await promisify(execFile)('tar', ['-czf', file, '-C', join(dir.path, 'gnu'), 'staging-export'])
-    expect(await readDataset(file)).toEqual(documents)
+    expect((await readDataset(file)).documents).toEqual(documents)
   })
 
   it('names the archive, the entry and the line of a malformed document inside an archive', async () => {

@@ -1,11 +1,13 @@
 /**
- * Every GROQ query the site runs. One query per collection, never one per page: pages filter
- * the collection in memory. Collections that grow with the content (articles, FAQs, image assets)
+ * Every GROQ query of the project, the site's and the Studio's, each a `defineQuery` so TypeGen
+ * types its result (`@repo/schemas/types`, and `client.fetch` through its overloads).
+ *
+ * The site runs one query per collection, never one per page: pages filter the collection in memory. Collections that grow with the content (articles, FAQs, image assets)
  * are paged queries (see `paging.ts`): read 1,000 documents a request by `_id`, so a live build
  * costs ⌈N/1000⌉ requests for N articles plus about one per collection, and no response grows
  * without bound. The final `order(…)` of a paged query is the collection's order as a whole.
  *
- * References come back as bare IDs and are joined in memory (`content.ts`), so each collection is
+ * References come back as bare IDs and are joined in memory (`join.ts`), so each collection is
  * fetched once however many pages point at it. Fields that are private (reviewers' Studio user
  * IDs, sign-off user IDs, licence numbers not marked public) are never selected.
  */
@@ -133,3 +135,36 @@ export const imageAssetsQuery =
   "width": metadata.dimensions.width,
   "height": metadata.dimensions.height
 }`)
+
+/*
+ * The Studio's queries. Drafts are excluded in the filter as well as by the `published`
+ * perspective the Studio asks with, so each means the same against the Content Lake and against
+ * an in-memory dataset (groq-js has no perspectives).
+ */
+
+/**
+ * What an article's review depends on besides the article, in one round trip: the published FAQs
+ * its body embeds, the published reviewer its sign-off names, and the review policy in Settings.
+ */
+export const reviewFactsQuery = defineQuery(`{
+  "faqs": *[_type == "faq" && _id in $faqIds && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, question, answer},
+  "reviewer": *[_type == "clinicalReviewer" && _id == $reviewerId && !(_id in path("drafts.**")) && !(_id in path("versions.**"))][0]{_id, licence{expiresAt}},
+  "policy": *[_id == $settingsId][0].reviewPolicy{validityMonths, warningDays}
+}`)
+
+/** Every published reviewer profile, with the Studio users linked to it (for deciding who may sign). */
+export const reviewerProfilesQuery =
+  defineQuery(`*[_type == "clinicalReviewer" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(name asc) {
+  _id, name, credentials, licence{expiresAt}, sanityUserIds
+}`)
+
+/** The review policy in Settings (or null when unset). */
+export const reviewPolicyQuery = defineQuery(`*[_id == $settingsId][0].reviewPolicy{validityMonths, warningDays}`)
+
+/**
+ * Published articles that require review and have no sign-off, or one older than the policy allows
+ * (`$expiredBefore`): the Studio's "Published without required review" list.
+ */
+export const publishedWithoutReviewIdsQuery = defineQuery(
+  `*[_type == "article" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && requiresClinicalReview != false && (!defined(clinicalReview.reviewedAt) || dateTime(clinicalReview.reviewedAt) <= dateTime($expiredBefore))]._id`,
+)

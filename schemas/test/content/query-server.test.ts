@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {API_VERSION} from '../src/data/live-source.ts'
-import {article} from './support/content-fixtures.ts'
-import {type QueryServer, startQueryServer} from './support/query-server.ts'
+import {API_VERSION} from '../../src/content/live-source.ts'
+import {article} from '../support/content-fixtures.ts'
+import {type QueryServer, startQueryServer} from '../support/query-server.ts'
 
 const documents = [
   article('article-iop', {title: 'IOP basics', slug: 'iop-basics'}),

@@ -1,0 +1,30 @@
+import type {RawContent} from './graph.ts'
+import {
+  articlesQuery,
+  authorsQuery,
+  faqsQuery,
+  imageAssetsQuery,
+  programLevelsQuery,
+  reviewersQuery,
+  settingsQuery,
+  therapiesQuery,
+} from './queries.ts'
+import type {ContentSource} from './source-types.ts'
+
+/**
+ * Runs the one query per collection, in parallel; the collections that grow with the content are
+ * read whole through the source's paged read.
+ */
+export async function fetchRawContent(source: ContentSource): Promise<RawContent> {
+  const [articles, programLevels, therapies, faqs, reviewers, authors, settings, imageAssets] = await Promise.all([
+    source.fetchAll(articlesQuery),
+    source.fetch(programLevelsQuery),
+    source.fetch(therapiesQuery),
+    source.fetchAll(faqsQuery),
+    source.fetch(reviewersQuery),
+    source.fetch(authorsQuery),
+    source.fetch(settingsQuery),
+    source.fetchAll(imageAssetsQuery),
+  ])
+  return {articles, programLevels, therapies, faqs, reviewers, authors, settings, imageAssets}
+}

@@ -1,0 +1,33 @@
+import type {SanityQueries} from '@sanity/client'
+
+/** GROQ parameters, as `@sanity/client` takes them. */
+export type QueryParams = Record<string, unknown>
+
+/** The TypeGen result type of a `defineQuery` query, by its text. */
+export type QueryResult<Q extends string> = Q extends keyof SanityQueries ? SanityQueries[Q] : unknown
+
+/**
+ * Which documents a source shows, as the Content Lake's perspectives do:
+ * - `published`: published documents only; drafts and release versions are invisible. What the
+ *   static site is built from.
+ * - `drafts`: each document as its draft if it has one, else as published, under the published
+ *   `_id` (the draft's own ID in `_originalId`); release versions are invisible. For previews.
+ */
+export type Perspective = 'published' | 'drafts'
+
+/** The perspectives a caller may ask for; anything else is refused, never passed on. */
+export const PERSPECTIVES: readonly Perspective[] = ['published', 'drafts']
+
+/** Where content is read from: a dataset file (groq-js) or a live Sanity project (`@sanity/client`). */
+export interface ContentSource {
+  /** The perspective every query of this source is answered with. */
+  readonly perspective: Perspective
+  /** Runs one query, answered as the Content Lake answers it: one request, one response. */
+  fetch<const Q extends string>(query: Q, params?: QueryParams): Promise<QueryResult<Q>>
+  /**
+   * Reads a paged query whole (see `paging.ts`): every page from `lastId: ""` on, in the
+   * collection's final order, however many requests that takes. A query that is not a paged query
+   * is refused with an error naming it.
+   */
+  fetchAll<const Q extends string>(query: Q, params?: QueryParams): Promise<QueryResult<Q>>
+}
