@@ -1,8 +1,8 @@
 import {rm} from 'node:fs/promises'
+import type {StoredDocument} from '@repo/schemas/content'
+import {reference, type ScratchDir, scratchDir, toNdjson} from '@repo/schemas/testing'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import type {StoredDocument} from '../src/data/dataset.ts'
 import {type BuildResult, buildSite} from './support/build-site.ts'
-import {reference, type ScratchDir, scratchDir, toNdjson} from './support/content-fixtures.ts'
 import {BUNDLED_REVIEW_NOW} from './support/global-setup.ts'
 import {bundledDocuments, documentById} from './support/site-fixtures.ts'
 
