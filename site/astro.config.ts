@@ -1,44 +1,21 @@
-import {fileURLToPath} from 'node:url'
-import react from '@astrojs/react'
 import sitemap from '@astrojs/sitemap'
 import {defineConfig} from 'astro/config'
+import {build, define, reactRenderer, site} from './astro.shared.ts'
 import {siteFinish} from './src/integrations/site-finish.ts'
 
-// The public origin; sitemap, canonical URLs and RSS need it. Set SITE_URL when deploying.
-const site = process.env['SITE_URL'] || 'http://localhost:4321'
-
+/** The public site: fully static. */
 export default defineConfig({
   site,
   output: 'static',
   trailingSlash: 'always',
-  build: {
-    // Stylesheets as files, never inline: the Content-Security-Policy then allows styles from
-    // the site itself only, the same on every page and in the headers file.
-    inlineStylesheets: 'never',
-    // Pages are written while the next ones render. One at a time, the build waited on the disk
-    // for about a third of page generation (2,000 articles, CPU profile); four in flight leave
-    // it under a twentieth idle. More bought nothing on two cores and holds more pages in memory.
-    concurrency: 4,
-  },
+  build,
   integrations: [
-    react({
-      // React only renders Portable Text to static HTML here, with nothing to stream. The
-      // synchronous renderer writes the same markup without a web stream per component (and
-      // per renderer check), which cost about as much as React's own rendering work.
-      experimentalDisableStreaming: true,
-    }),
+    reactRenderer(),
     sitemap({
       // Search results and the not-found page are not pages anyone should land on from a search engine.
       filter: (page) => !/\/(search|404)\/?$/.test(new URL(page).pathname),
     }),
     siteFinish(),
   ],
-  vite: {
-    define: {
-      // Resolved here because bundled page code cannot find files relative to its own source.
-      'import.meta.env.BUNDLED_DATASET': JSON.stringify(
-        fileURLToPath(new URL('./content/dataset.ndjson', import.meta.url)),
-      ),
-    },
-  },
+  vite: {define},
 })

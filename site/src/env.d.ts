@@ -7,3 +7,12 @@ interface ImportMetaEnv {
    */
   readonly CSP_META: boolean
 }
+
+declare namespace App {
+  interface Locals {
+    /** On the preview server: this request's content, loaded by the preview middleware. */
+    content?: Promise<import('@repo/schemas/content').SiteContent>
+    /** On the preview server: what this request may see, for the review banner. */
+    preview?: import('./preview/state.ts').PreviewState
+  }
+}

@@ -168,3 +168,21 @@ export const reviewPolicyQuery = defineQuery(`*[_id == $settingsId][0].reviewPol
 export const publishedWithoutReviewIdsQuery = defineQuery(
   `*[_type == "article" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && requiresClinicalReview != false && (!defined(clinicalReview.reviewedAt) || dateTime(clinicalReview.reviewedAt) <= dateTime($expiredBefore))]._id`,
 )
+
+/*
+ * The preview server's queries: one page's documents, stored whole, so the content layer's own
+ * collection queries and join can run over just them (see `page.ts`).
+ */
+
+/** An article by slug, with the small collections every article page shows something of. */
+export const articlePageDocumentsQuery = defineQuery(`{
+  "article": *[_type == "article" && slug.current == $slug][0],
+  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0],
+  "programLevels": *[_type == "programLevel"],
+  "therapies": *[_type == "therapy"],
+  "reviewers": *[_type == "clinicalReviewer"],
+  "authors": *[_type == "author"]
+}`)
+
+/** Documents by `_id`: what a page's article references (FAQs, linked articles, image assets). */
+export const documentsByIdQuery = defineQuery(`*[_id in $ids]`)

@@ -12,10 +12,12 @@ export type QueryResult<Q extends string> = Q extends keyof SanityQueries ? Sani
  *   static site is built from.
  * - `drafts`: each document as its draft if it has one, else as published, under the published
  *   `_id` (the draft's own ID in `_originalId`); release versions are invisible. For previews.
+ * - `raw`: every document under its own ID, drafts and versions included. Only for reading what
+ *   the Studio stores for itself (the preview secret); never for rendering.
  */
-export type Perspective = 'published' | 'drafts'
+export type Perspective = 'published' | 'drafts' | 'raw'
 
-/** The perspectives a caller may ask for; anything else is refused, never passed on. */
+/** The perspectives content may be rendered in; anything else is refused, never passed on. */
 export const PERSPECTIVES: readonly Perspective[] = ['published', 'drafts']
 
 /** Where content is read from: a dataset file (groq-js) or a live Sanity project (`@sanity/client`). */

@@ -14,6 +14,11 @@ export interface QueryServerOptions {
   apiVersion?: string
   /** The only dataset name answered; `production` by default. */
   dataset?: string
+  /**
+   * Tokens that may read drafts (`perspective=drafts` or `raw`), as a Viewer token can. Without
+   * one of them, such a request is refused; `published` needs none.
+   */
+  draftTokens?: readonly string[]
 }
 
 /** One query as the server received it. */
@@ -47,14 +52,18 @@ export interface QueryServer {
  *
  * Results come from the project's own `createLocalSource`, so drafts are hidden as the published
  * perspective hides them; the reply is `{query, result, ms}`, without `query` when the request says
- * `returnQuery=false`, as the Content Lake replies. Only the `published` perspective is served: a
- * request for any other, or for none, is refused, because the site must never depend on a default
- * that changes with the API version.
+ * `returnQuery=false`, as the Content Lake replies. A request must name its perspective
+ * (`published`; `drafts` or `raw` with a token from `draftTokens`): the site must never depend on
+ * a default that changes with the API version.
  */
 export async function startQueryServer(options: QueryServerOptions): Promise<QueryServer> {
   const apiVersion = (options.apiVersion ?? API_VERSION).replace(/^v/, '')
   const datasetName = options.dataset ?? 'production'
-  const source = createLocalSource(options.documents)
+  const sources = {
+    published: createLocalSource(options.documents, 'published'),
+    drafts: createLocalSource(options.documents, 'drafts'),
+    raw: createLocalSource(options.documents, 'raw'),
+  }
   const requests: RecordedQuery[] = []
 
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -90,13 +99,25 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
     if (dataset !== datasetName) {
       return reply(response, 404, queryError('httpNotFound', `Dataset "${dataset}" not found`))
     }
-    if (perspective !== 'published') {
+    if (perspective !== 'published' && perspective !== 'drafts' && perspective !== 'raw') {
       return reply(
         response,
         400,
-        queryError('httpBadRequest', `This test server serves only perspective=published, not ${perspective}`),
+        queryError(
+          'httpBadRequest',
+          `This test server serves perspective published, drafts or raw, not ${perspective}`,
+        ),
       )
     }
+    const token = requests.at(-1)?.token
+    if (perspective !== 'published' && !(token && options.draftTokens?.includes(token))) {
+      return reply(
+        response,
+        401,
+        queryError('httpUnauthorized', `perspective=${perspective} needs a token that can read drafts`),
+      )
+    }
+    const source = sources[perspective]
 
     const started = performance.now()
     let result: unknown

@@ -36,11 +36,17 @@ export const ARTICLES_PER_PAGE = 20
 let loaded: Promise<SiteContent> | undefined
 
 /**
- * This build's content, loaded on first use and shared by every page. The first load prints the
- * clinical review report; with `REVIEW_STRICT=1` it fails the build when any article that needs
- * review cannot show a valid one.
+ * The content a page renders. In the static build: this build's content, loaded on first use and
+ * shared by every page; the first load prints the clinical review report, and with
+ * `REVIEW_STRICT=1` fails the build when any article that needs review cannot show a valid one.
+ * On the preview server: the content the preview middleware loaded for this one request
+ * (`locals.content`), in the perspective the request may see.
  */
-export function loadContent(options: ReviewReportOptions = reportOptionsFromEnv()): Promise<SiteContent> {
+export function loadContent(
+  locals: App.Locals = {},
+  options: ReviewReportOptions = reportOptionsFromEnv(),
+): Promise<SiteContent> {
+  if (locals.content) return locals.content
   loaded ??= (async () => {
     const source = await createContentSource(process.env, import.meta.env.BUNDLED_DATASET)
     const content = await buildSiteContent(await fetchRawContent(source), reviewClock(process.env['REVIEW_NOW']))

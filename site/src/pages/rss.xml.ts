@@ -7,7 +7,7 @@ const FEED_LENGTH = 50
 
 /** The blog as RSS: the newest articles first, each with its summary. */
 export const GET: APIRoute = async (context) => {
-  const {settings, articles} = await loadContent()
+  const {settings, articles} = await loadContent(context.locals)
   return rss({
     title: `${settings.organizationName} blog`,
     description: settings.tagline ?? `Articles from ${settings.organizationName}`,

@@ -1,0 +1,236 @@
+/**
+ * The preview server, as an editor's browser meets it inside the Studio's Presentation tool: the
+ * Studio stores a secret, sends the preview to the enable route with it, and the browser then
+ * carries the draft-mode cookie. The Content Lake is the local query server, with a Viewer token.
+ */
+import {readdir, readFile, rm} from 'node:fs/promises'
+import {join} from 'node:path'
+import type {StoredDocument} from '@repo/schemas/content'
+import {clinicalContentHash} from '@repo/schemas/review'
+import {type QueryServer, reference, startQueryServer} from '@repo/schemas/testing'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {buildSite} from './support/build-site.ts'
+import {buildPreviewServer, type RunningPreview, startPreviewServer} from './support/preview-server.ts'
+import {bundledDocuments, documentById, editBodyText, textBlock} from './support/site-fixtures.ts'
+
+const TOKEN = 'sk-viewer-PREVIEWTOKENMARKER-0123456789abcdef'
+const SECRET = 'preview-secret-0123456789abcdef'
+const DRAFT_SENTENCE = 'DRAFTONLYSENTENCE appears in the draft only.'
+const REVIEW_NOW = '2026-12-01T00:00:00Z'
+const SEED_SLUG = 'benefits-of-iop-program-addiction-recovery'
+
+/** What a clinician vouches for in a draft article. */
+function draftContent(slug: string) {
+  return {
+    title: `Draft ${slug}`,
+    excerpt: 'A draft.',
+    body: [textBlock(`${slug}-b1`, [{text: `The body of ${slug}.`}])],
+  }
+}
+
+/** A draft-only article: a new post an editor is writing. */
+function draftArticle(slug: string, fields: Record<string, unknown> = {}): StoredDocument {
+  return {
+    _id: `drafts.article-${slug}`,
+    _type: 'article',
+    ...draftContent(slug),
+    slug: {_type: 'slug', current: slug},
+    publishedAt: '2026-11-20T09:00:00Z',
+    category: 'recovery',
+    requiresClinicalReview: true,
+    ...fields,
+  }
+}
+
+/** A draft signed off at `reviewedAt` for exactly its content, by the seed's reviewer. */
+async function signedDraft(slug: string, reviewedAt: string): Promise<StoredDocument> {
+  const contentHash = await clinicalContentHash(draftContent(slug))
+  return {
+    ...draftArticle(slug),
+    clinicalReview: {
+      _type: 'clinicalReview',
+      reviewer: reference('clinicalReviewer-kate-smith'),
+      reviewedAt,
+      contentHash,
+    },
+  }
+}
+
+async function dataset(): Promise<StoredDocument[]> {
+  const documents = await bundledDocuments()
+  const seedDraft = structuredClone(documentById(documents, 'article-iop-benefits'))
+  seedDraft._id = 'drafts.article-iop-benefits'
+  editBodyText(seedDraft, 'Intensive Outpatient Program', `${DRAFT_SENTENCE} Intensive Outpatient Program`)
+  return [
+    ...documents,
+    seedDraft,
+    draftArticle('requested', {
+      reviewRequest: {_type: 'reviewRequest', requestedAt: '2026-11-25T10:00:00Z', requestedByName: 'Morgan Editor'},
+    }),
+    draftArticle('unreviewed'),
+    draftArticle('no-review-needed', {requiresClinicalReview: false}),
+    // Twelve months' validity, thirty days' warning: signed 2025-12-20, it expires 2026-12-20.
+    await signedDraft('expiring', '2025-12-20T09:00:00Z'),
+    await signedDraft('expired', '2025-10-01T09:00:00Z'),
+    {
+      _id: 'sanity-preview-url-secret.test',
+      _type: 'sanity.previewUrlSecret',
+      _updatedAt: new Date().toISOString(),
+      secret: SECRET,
+      studioUrl: 'http://studio.localhost:3333',
+    },
+  ]
+}
+
+interface Reply {
+  status: number
+  headers: Headers
+  body: string
+}
+
+describe('the preview server', {timeout: 300_000}, () => {
+  let lake: QueryServer
+  let preview: RunningPreview
+  const replies: Reply[] = []
+
+  async function get(path: string, cookie?: string): Promise<Reply> {
+    const response = await fetch(new URL(path, preview.origin), {
+      redirect: 'manual',
+      headers: cookie ? {cookie} : {},
+    })
+    const reply = {status: response.status, headers: response.headers, body: await response.text()}
+    replies.push(reply)
+    return reply
+  }
+
+  /** The draft-mode cookie the enable route sets for a valid secret, as a browser would send it back. */
+  async function enableDraftMode(pathname = `/blog/${SEED_SLUG}/`): Promise<{reply: Reply; cookie: string}> {
+    const reply = await get(
+      `/api/draft-mode/enable/?sanity-preview-secret=${SECRET}&sanity-preview-pathname=${encodeURIComponent(pathname)}`,
+    )
+    const setCookie = reply.headers.get('set-cookie') ?? ''
+    return {reply, cookie: setCookie.split(';')[0] ?? ''}
+  }
+
+  beforeAll(async () => {
+    lake = await startQueryServer({documents: await dataset(), draftTokens: [TOKEN]})
+    await buildPreviewServer()
+    preview = await startPreviewServer({
+      SANITY_PROJECT_ID: 'previewtest',
+      SANITY_DATASET: 'production',
+      SANITY_API_HOST: lake.apiHost,
+      SANITY_API_READ_TOKEN: TOKEN,
+      SANITY_STUDIO_URL: 'http://studio.localhost:3333',
+      REVIEW_NOW,
+    })
+  })
+  afterAll(async () => {
+    await preview?.close()
+    await lake?.close()
+  })
+
+  it('shows the published article, not the draft, without draft mode', async () => {
+    const page = await get(`/blog/${SEED_SLUG}/`)
+    expect(page.status).toBe(200)
+    expect(page.body).toContain('Intensive Outpatient Program')
+    expect(page.body).not.toContain('DRAFTONLYSENTENCE')
+    expect(page.body).toContain('Published version (draft mode is off)')
+    expect(page.body).toContain('Signed off for exactly this content')
+  })
+
+  it('refuses a wrong secret and sets no cookie', async () => {
+    const reply = await get(`/api/draft-mode/enable/?sanity-preview-secret=wrong&sanity-preview-pathname=/`)
+    expect(reply.status).toBe(401)
+    expect(reply.headers.get('set-cookie')).toBeNull()
+    const page = await get(`/blog/${SEED_SLUG}/`, 'cr-draft-mode=guessed-value')
+    expect(page.body).not.toContain('DRAFTONLYSENTENCE')
+  })
+
+  it('turns on draft mode for a valid secret with a private cookie the Studio’s frame can carry', async () => {
+    const {reply, cookie} = await enableDraftMode()
+    expect(reply.status).toBe(307)
+    expect(reply.headers.get('location')).toBe(`/blog/${SEED_SLUG}/`)
+    const flags = (reply.headers.get('set-cookie') ?? '').split(';').map((part) => part.trim().toLowerCase())
+    expect(flags).toEqual(expect.arrayContaining(['httponly', 'secure', 'samesite=none', 'path=/']))
+    expect(cookie).toMatch(/^cr-draft-mode=[A-Za-z0-9_-]{40,}$/)
+
+    const page = await get(`/blog/${SEED_SLUG}/`, cookie)
+    expect(page.body).toContain('DRAFTONLYSENTENCE')
+    expect(page.body).toContain('Draft preview')
+  })
+
+  it('redirects only to a page of this site, whatever the enable URL asks', async () => {
+    for (const target of ['https://evil.example/', '//evil.example/steal', '/\\evil.example/x']) {
+      const {reply} = await enableDraftMode(target)
+      const location = reply.headers.get('location') ?? ''
+      expect(location.startsWith('/'), target).toBe(true)
+      expect(location.startsWith('//'), target).toBe(false)
+      expect(location, target).not.toContain('evil.example')
+    }
+  })
+
+  it('ends draft mode with the disable route', async () => {
+    const {cookie} = await enableDraftMode()
+    const reply = await get(`/api/draft-mode/disable/?redirect=/blog/${SEED_SLUG}/`, cookie)
+    expect(reply.status).toBe(307)
+    expect(reply.headers.get('set-cookie')).toMatch(/^cr-draft-mode=[^;]*;.*Expires=Thu, 01 Jan 1970/i)
+  })
+
+  it('shows the review state of every previewed article, by the shared rules', async () => {
+    const {cookie} = await enableDraftMode()
+    const banner = async (slug: string) => {
+      const page = await get(`/blog/${slug}/`, cookie)
+      expect(page.status, slug).toBe(200)
+      return /<aside class="review-banner[^"]*"[^>]*data-review-status="([^"]+)"[^>]*>([\s\S]*?)<\/aside>/.exec(
+        page.body,
+      )
+    }
+    const stale = await banner(SEED_SLUG)
+    expect(stale?.[1]).toBe('stale')
+    expect(stale?.[2]).toContain('Review stale')
+    expect(stale?.[2]).toContain('Readers still see the published version, which carries its valid review.')
+    expect((await banner('requested'))?.[2]).toContain('Review requested')
+    expect((await banner('requested'))?.[2]).toContain('Morgan Editor')
+    expect((await banner('unreviewed'))?.[2]).toContain('Not reviewed')
+    expect((await banner('unreviewed'))?.[2]).toContain('This article is not published yet.')
+    expect((await banner('no-review-needed'))?.[2]).toContain('No clinical review needed')
+    expect((await banner('expiring'))?.[2]).toContain('Signed off, expiring on December 20, 2026')
+    expect((await banner('expired'))?.[2]).toContain('Review expired')
+  })
+
+  it('marks every response private, never cached and never indexed', () => {
+    expect(replies.length).toBeGreaterThan(10)
+    for (const reply of replies) {
+      expect(reply.headers.get('cache-control')).toBe('private, no-store')
+      expect(reply.headers.get('x-robots-tag')).toBe('noindex, nofollow')
+    }
+  })
+
+  it('never writes its token into a response body, a header or its log', () => {
+    expect(lake.requests.some((request) => request.token === TOKEN)).toBe(true)
+    for (const reply of replies) {
+      expect(reply.body).not.toContain('PREVIEWTOKENMARKER')
+      expect(JSON.stringify([...reply.headers])).not.toContain('PREVIEWTOKENMARKER')
+    }
+    expect(preview.log()).not.toContain('PREVIEWTOKENMARKER')
+  })
+
+  it('leaves the static build without any draft text', async () => {
+    const {outDir} = await buildSite({CONTENT_DATASET_FILE: await writeDataset(), REVIEW_NOW})
+    try {
+      for (const file of await readdir(outDir, {recursive: true})) {
+        const path = join(outDir, file)
+        if (!/\.(html|xml|json|txt|js|css)$/.test(path)) continue
+        expect(await readFile(path, 'utf8'), file).not.toContain('DRAFTONLYSENTENCE')
+      }
+    } finally {
+      await rm(outDir, {recursive: true, force: true})
+    }
+  })
+})
+
+async function writeDataset(): Promise<string> {
+  const {scratchDir, toNdjson} = await import('@repo/schemas/testing')
+  const dir = await scratchDir()
+  return dir.write('dataset.ndjson', toNdjson(await dataset()))
+}
