@@ -835,6 +835,403 @@ export type ReviewPolicyQueryResult = {
 // Query: *[_type == "article" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && requiresClinicalReview != false && (!defined(clinicalReview.reviewedAt) || dateTime(clinicalReview.reviewedAt) <= dateTime($expiredBefore))]._id
 export type PublishedWithoutReviewIdsQueryResult = Array<string>;
 
+// Source: ../schemas/src/content/queries.ts
+// Variable: articlePageDocumentsQuery
+// Query: {  "article": *[_type == "article" && slug.current == $slug][0],  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0],  "programLevels": *[_type == "programLevel"],  "therapies": *[_type == "therapy"],  "reviewers": *[_type == "clinicalReviewer"],  "authors": *[_type == "author"]}
+export type ArticlePageDocumentsQueryResult = {
+  article: {
+    _id: string;
+    _type: "article";
+    _createdAt: string;
+    _updatedAt: string;
+    _rev: string;
+    title: string;
+    slug: Slug;
+    excerpt: string;
+    heroImage?: {
+      asset?: SanityImageAssetReference;
+      media?: unknown;
+      hotspot?: SanityImageHotspot;
+      crop?: SanityImageCrop;
+      alt: string;
+      caption?: string;
+      _type: "image";
+    };
+    author: AuthorReference;
+    publishedAt: string;
+    updatedAt?: string;
+    category:
+      | "families"
+      | "mental-health"
+      | "recovery"
+      | "therapies"
+      | "treatment-programs";
+    body: BlockContent;
+    citations?: Array<
+      {
+        _key: string;
+      } & Citation
+    >;
+    programLevels?: Array<
+      {
+        _key: string;
+      } & ProgramLevelReference
+    >;
+    therapies?: Array<
+      {
+        _key: string;
+      } & TherapyReference
+    >;
+    faqs?: Array<
+      {
+        _key: string;
+      } & FaqReference
+    >;
+    requiresClinicalReview?: boolean;
+    reviewRequest?: ReviewRequest;
+    clinicalReview?: ClinicalReview;
+    seo?: {
+      metaTitle?: string;
+      metaDescription?: string;
+      noIndex?: boolean;
+    };
+  } | null;
+  settings: {
+    _id: "siteSettings";
+    _type: "siteSettings";
+    _createdAt: string;
+    _updatedAt: string;
+    _rev: string;
+    organizationName: string;
+    tagline?: string;
+    phone: string;
+    address?: PostalAddress;
+    crisisLines: Array<
+      {
+        _key: string;
+      } & CrisisLine
+    >;
+    services?: Array<string>;
+    medicalDisclaimer: string;
+    editorialPolicy?: SimpleBlockContent;
+    reviewPolicy?: ReviewPolicy;
+  } | null;
+  programLevels: Array<{
+    _id: string;
+    _type: "programLevel";
+    _createdAt: string;
+    _updatedAt: string;
+    _rev: string;
+    name: string;
+    shortName?: string;
+    slug: Slug;
+    continuumPosition: number;
+    summary: string;
+    body?: BlockContent;
+    hoursPerWeek?: NumberRange;
+    daysPerWeek?: NumberRange;
+    hoursPerSession?: NumberRange;
+    typicalLengthWeeks?: NumberRange;
+    setting?: string;
+    medicalMonitoring?: string;
+    idealFor?: string;
+    therapies?: Array<
+      {
+        _key: string;
+      } & TherapyReference
+    >;
+  }>;
+  therapies: Array<{
+    _id: string;
+    _type: "therapy";
+    _createdAt: string;
+    _updatedAt: string;
+    _rev: string;
+    name: string;
+    abbreviation?: string;
+    slug: Slug;
+    summary: string;
+    body?: BlockContent;
+    evidenceNotes?: string;
+    programLevels?: Array<
+      {
+        _key: string;
+      } & ProgramLevelReference
+    >;
+  }>;
+  reviewers: Array<{
+    _id: string;
+    _type: "clinicalReviewer";
+    _createdAt: string;
+    _updatedAt: string;
+    _rev: string;
+    name: string;
+    slug: Slug;
+    credentials?: string;
+    jobTitle?: string;
+    photo?: {
+      asset?: SanityImageAssetReference;
+      media?: unknown;
+      hotspot?: SanityImageHotspot;
+      crop?: SanityImageCrop;
+      alt: string;
+      _type: "image";
+    };
+    bio?: SimpleBlockContent;
+    specialties?: Array<string>;
+    licence?: Licence;
+    sameAs?: Array<string>;
+    sanityUserIds?: Array<string>;
+  }>;
+  authors: Array<{
+    _id: string;
+    _type: "author";
+    _createdAt: string;
+    _updatedAt: string;
+    _rev: string;
+    name: string;
+    slug: Slug;
+    role?: string;
+    bio?: SimpleBlockContent;
+    photo?: {
+      asset?: SanityImageAssetReference;
+      media?: unknown;
+      hotspot?: SanityImageHotspot;
+      crop?: SanityImageCrop;
+      alt: string;
+      _type: "image";
+    };
+  }>;
+};
+
+// Source: ../schemas/src/content/queries.ts
+// Variable: documentsByIdQuery
+// Query: *[_id in $ids]
+export type DocumentsByIdQueryResult = Array<
+  | {
+      _id: string;
+      _type: "article";
+      _createdAt: string;
+      _updatedAt: string;
+      _rev: string;
+      title: string;
+      slug: Slug;
+      excerpt: string;
+      heroImage?: {
+        asset?: SanityImageAssetReference;
+        media?: unknown;
+        hotspot?: SanityImageHotspot;
+        crop?: SanityImageCrop;
+        alt: string;
+        caption?: string;
+        _type: "image";
+      };
+      author: AuthorReference;
+      publishedAt: string;
+      updatedAt?: string;
+      category:
+        | "families"
+        | "mental-health"
+        | "recovery"
+        | "therapies"
+        | "treatment-programs";
+      body: BlockContent;
+      citations?: Array<
+        {
+          _key: string;
+        } & Citation
+      >;
+      programLevels?: Array<
+        {
+          _key: string;
+        } & ProgramLevelReference
+      >;
+      therapies?: Array<
+        {
+          _key: string;
+        } & TherapyReference
+      >;
+      faqs?: Array<
+        {
+          _key: string;
+        } & FaqReference
+      >;
+      requiresClinicalReview?: boolean;
+      reviewRequest?: ReviewRequest;
+      clinicalReview?: ClinicalReview;
+      seo?: {
+        metaTitle?: string;
+        metaDescription?: string;
+        noIndex?: boolean;
+      };
+    }
+  | {
+      _id: string;
+      _type: "author";
+      _createdAt: string;
+      _updatedAt: string;
+      _rev: string;
+      name: string;
+      slug: Slug;
+      role?: string;
+      bio?: SimpleBlockContent;
+      photo?: {
+        asset?: SanityImageAssetReference;
+        media?: unknown;
+        hotspot?: SanityImageHotspot;
+        crop?: SanityImageCrop;
+        alt: string;
+        _type: "image";
+      };
+    }
+  | {
+      _id: string;
+      _type: "clinicalReviewer";
+      _createdAt: string;
+      _updatedAt: string;
+      _rev: string;
+      name: string;
+      slug: Slug;
+      credentials?: string;
+      jobTitle?: string;
+      photo?: {
+        asset?: SanityImageAssetReference;
+        media?: unknown;
+        hotspot?: SanityImageHotspot;
+        crop?: SanityImageCrop;
+        alt: string;
+        _type: "image";
+      };
+      bio?: SimpleBlockContent;
+      specialties?: Array<string>;
+      licence?: Licence;
+      sameAs?: Array<string>;
+      sanityUserIds?: Array<string>;
+    }
+  | {
+      _id: string;
+      _type: "faq";
+      _createdAt: string;
+      _updatedAt: string;
+      _rev: string;
+      question: string;
+      answer: SimpleBlockContent;
+      topics?: Array<string>;
+      programLevels?: Array<
+        {
+          _key: string;
+        } & ProgramLevelReference
+      >;
+      order?: number;
+    }
+  | {
+      _id: string;
+      _type: "programLevel";
+      _createdAt: string;
+      _updatedAt: string;
+      _rev: string;
+      name: string;
+      shortName?: string;
+      slug: Slug;
+      continuumPosition: number;
+      summary: string;
+      body?: BlockContent;
+      hoursPerWeek?: NumberRange;
+      daysPerWeek?: NumberRange;
+      hoursPerSession?: NumberRange;
+      typicalLengthWeeks?: NumberRange;
+      setting?: string;
+      medicalMonitoring?: string;
+      idealFor?: string;
+      therapies?: Array<
+        {
+          _key: string;
+        } & TherapyReference
+      >;
+    }
+  | {
+      _id: string;
+      _type: "sanity.fileAsset";
+      _createdAt: string;
+      _updatedAt: string;
+      _rev: string;
+      originalFilename?: string;
+      label?: string;
+      title?: string;
+      description?: string;
+      altText?: string;
+      sha1hash: string;
+      extension: string;
+      mimeType: string;
+      size: number;
+      assetId: string;
+      uploadId?: string;
+      path: string;
+      url: string;
+      source?: SanityAssetSourceData;
+    }
+  | {
+      _id: string;
+      _type: "sanity.imageAsset";
+      _createdAt: string;
+      _updatedAt: string;
+      _rev: string;
+      originalFilename?: string;
+      label?: string;
+      title?: string;
+      description?: string;
+      altText?: string;
+      sha1hash: string;
+      extension: string;
+      mimeType: string;
+      size: number;
+      assetId: string;
+      uploadId?: string;
+      path: string;
+      url: string;
+      metadata?: SanityImageMetadata;
+      source?: SanityAssetSourceData;
+    }
+  | {
+      _id: string;
+      _type: "siteSettings";
+      _createdAt: string;
+      _updatedAt: string;
+      _rev: string;
+      organizationName: string;
+      tagline?: string;
+      phone: string;
+      address?: PostalAddress;
+      crisisLines: Array<
+        {
+          _key: string;
+        } & CrisisLine
+      >;
+      services?: Array<string>;
+      medicalDisclaimer: string;
+      editorialPolicy?: SimpleBlockContent;
+      reviewPolicy?: ReviewPolicy;
+    }
+  | {
+      _id: string;
+      _type: "therapy";
+      _createdAt: string;
+      _updatedAt: string;
+      _rev: string;
+      name: string;
+      abbreviation?: string;
+      slug: Slug;
+      summary: string;
+      body?: BlockContent;
+      evidenceNotes?: string;
+      programLevels?: Array<
+        {
+          _key: string;
+        } & ProgramLevelReference
+      >;
+    }
+>;
+
 // Query TypeMap
 declare global {
   interface SanityQueries {
@@ -850,6 +1247,8 @@ declare global {
     '*[_type == "clinicalReviewer" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(name asc) {\n  _id, name, credentials, licence{expiresAt}, sanityUserIds\n}': ReviewerProfilesQueryResult;
     "*[_id == $settingsId][0].reviewPolicy{validityMonths, warningDays}": ReviewPolicyQueryResult;
     '*[_type == "article" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && requiresClinicalReview != false && (!defined(clinicalReview.reviewedAt) || dateTime(clinicalReview.reviewedAt) <= dateTime($expiredBefore))]._id': PublishedWithoutReviewIdsQueryResult;
+    '{\n  "article": *[_type == "article" && slug.current == $slug][0],\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0],\n  "programLevels": *[_type == "programLevel"],\n  "therapies": *[_type == "therapy"],\n  "reviewers": *[_type == "clinicalReviewer"],\n  "authors": *[_type == "author"]\n}': ArticlePageDocumentsQueryResult;
+    "*[_id in $ids]": DocumentsByIdQueryResult;
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too
