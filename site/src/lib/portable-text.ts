@@ -2,14 +2,27 @@
  * Reading Portable Text without rendering it: plain text for headings and descriptions, and the
  * outline (h2/h3 with anchor ids) the table of contents and the renderer share.
  */
+import {toPlainText} from '@portabletext/toolkit'
 import {slugify} from '@repo/schemas/rules'
 
-/** The plain text of one text block (spans joined), or '' for anything else. */
+/** The plain text of one text block (its spans, by the toolkit's `toPlainText`), or '' for anything else. */
 export function blockText(block: unknown): string {
-  if (!isRecord(block) || block['_type'] !== 'block' || !Array.isArray(block['children'])) return ''
-  return block['children']
-    .map((child) => (isRecord(child) && typeof child['text'] === 'string' ? child['text'] : ''))
-    .join('')
+  const textBlock = asTextBlock(block)
+  return textBlock ? toPlainText(textBlock) : ''
+}
+
+/**
+ * A text block as `toPlainText` can read it, or undefined. Content is untrusted: children that
+ * are not objects, on which the toolkit's own checks would throw, are left out, and so are mark
+ * definitions, which plain text does not need.
+ */
+export function asTextBlock(block: unknown): Parameters<typeof toPlainText>[0] | undefined {
+  if (!isRecord(block) || block['_type'] !== 'block' || !Array.isArray(block['children'])) return undefined
+  const children = block['children'].filter(
+    (child): child is Record<string, unknown> & {_type: string} =>
+      isRecord(child) && typeof child['_type'] === 'string',
+  )
+  return {_type: 'block', children}
 }
 
 /** The plain text of a whole Portable Text array, paragraphs separated by blank lines. */

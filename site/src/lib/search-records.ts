@@ -7,6 +7,7 @@
 import {toPlainText} from '@portabletext/toolkit'
 import {categoryName} from '@repo/schemas/rules'
 import type {ArticleEntry} from '../data/content.ts'
+import {asTextBlock} from './portable-text.ts'
 
 /** Where in the build output the article records wait for the indexer (NDJSON: one record a line). */
 export const SEARCH_RECORDS_FILE = 'search-records.ndjson'
@@ -64,17 +65,6 @@ export function bodySearchText(body: readonly unknown[] | null | undefined): str
     }
   }
   return texts
-}
-
-/**
- * A text block as `toPlainText` can read it, or undefined. Only its spans matter for plain text:
- * mark definitions are left out, and so are children that are not objects, on which the toolkit's
- * own checks would throw (`"_type" in null`).
- */
-function asTextBlock(block: Record<string, unknown> & {_type: string}): Parameters<typeof toPlainText>[0] | undefined {
-  if (block._type !== 'block' || !Array.isArray(block['children'])) return undefined
-  const children = block['children'].filter(isTyped)
-  return {_type: 'block', children}
 }
 
 /** A string, or the strings of an array; nothing for any other value. */
