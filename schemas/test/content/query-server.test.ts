@@ -3,6 +3,8 @@ import {API_VERSION} from '../../src/content/live-source.ts'
 import {article} from '../support/content-fixtures.ts'
 import {type QueryServer, startQueryServer} from '../support/query-server.ts'
 
+const DRAFT_TOKEN = 'viewer-token-for-drafts'
+
 const documents = [
   article('article-iop', {title: 'IOP basics', slug: 'iop-basics'}),
   article('drafts.article-iop', {title: 'IOP basics (draft)', slug: 'iop-basics'}),
@@ -20,7 +22,7 @@ function queryUrl(
 describe('the local query server', () => {
   let server: QueryServer
   beforeAll(async () => {
-    server = await startQueryServer({documents})
+    server = await startQueryServer({documents, draftTokens: [DRAFT_TOKEN]})
   })
   afterAll(() => server.close())
 
@@ -56,14 +58,29 @@ describe('the local query server', () => {
     })
   })
 
-  it.each([
-    ['drafts', {perspective: 'drafts'}],
-    ['raw', {perspective: 'raw'}],
-    ['none', {}],
-  ])('refuses perspective %s, since it serves only the published one', async (_, search) => {
-    const response = await fetch(queryUrl(server, {query: 'count(*)', ...search}))
+  it('refuses a request that names no perspective, rather than depend on a default', async () => {
+    const response = await fetch(queryUrl(server, {query: 'count(*)'}))
     expect(response.status).toBe(400)
-    expect((await response.json()).error.description).toMatch(/only perspective=published/)
+    expect((await response.json()).error.description).toMatch(/serves perspective published, drafts or raw/)
+  })
+
+  it.each(['drafts', 'raw'])('refuses perspective %s without a token that can read drafts', async (perspective) => {
+    const response = await fetch(queryUrl(server, {query: 'count(*)', perspective}), {
+      headers: {authorization: 'Bearer not-a-viewer'},
+    })
+    expect(response.status).toBe(401)
+  })
+
+  it('shows drafts over published documents, under the published id, to a token that can read them', async () => {
+    const read = async (perspective: string) => {
+      const response = await fetch(queryUrl(server, {query: '*[_type == "article"]{_id, title}', perspective}), {
+        headers: {authorization: `Bearer ${DRAFT_TOKEN}`},
+      })
+      return (await response.json()).result
+    }
+    expect(await read('drafts')).toEqual([{_id: 'article-iop', title: 'IOP basics (draft)'}])
+    expect(await read('raw')).toHaveLength(2)
+    expect(await read('published')).toEqual([{_id: 'article-iop', title: 'IOP basics'}])
   })
 
   it('refuses a parameter that is not JSON', async () => {

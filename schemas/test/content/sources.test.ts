@@ -211,6 +211,8 @@ describe('every query of the content layer', () => {
         reviewerId: 'clinicalReviewer-kate-smith',
         settingsId: 'siteSettings',
         expiredBefore: '2026-01-01T00:00:00Z',
+        slug: 'benefits-of-iop-program-addiction-recovery',
+        ids: ['faq-iop-length', 'clinicalReviewer-kate-smith'],
       }
       for (const [name, query] of Object.entries(siteQueries)) {
         const read = (source: ContentSource) =>
