@@ -59,9 +59,9 @@ function indexDocuments(documents: readonly StoredDocument[]): DocumentIndex {
   const byType = new Map<string, StoredDocument[]>()
   const position = new Map<string, number>()
   for (const [at, doc] of documents.entries()) {
-    let list = byType.get(doc._type)
-    if (!list) byType.set(doc._type, (list = []))
-    list.push(doc)
+    const list = byType.get(doc._type)
+    if (list) list.push(doc)
+    else byType.set(doc._type, [doc])
     position.set(doc._id, at)
   }
   return {byType, position, documents}

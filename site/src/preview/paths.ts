@@ -3,7 +3,7 @@
  * host or backslash trick that a browser would read as another origin. Anything else is `/`.
  */
 export function sitePath(requested: string | null | undefined): string {
-  if (!requested || !requested.startsWith('/') || requested.startsWith('//') || requested.includes('\\')) return '/'
+  if (!requested?.startsWith('/') || requested.startsWith('//') || requested.includes('\\')) return '/'
   const url = new URL(requested, 'http://preview.invalid')
   if (url.origin !== 'http://preview.invalid') return '/'
   return `${url.pathname}${url.search}${url.hash}`
