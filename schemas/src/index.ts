@@ -3,6 +3,7 @@ import {author} from './documents/author.ts'
 import {clinicalReviewer} from './documents/clinicalReviewer.ts'
 import {faq} from './documents/faq.ts'
 import {programLevel} from './documents/programLevel.ts'
+import {redirect} from './documents/redirect.ts'
 import {siteSettings} from './documents/siteSettings.ts'
 import {therapy} from './documents/therapy.ts'
 import {blockContent, simpleBlockContent} from './objects/blockContent.ts'
@@ -25,10 +26,17 @@ export {ARTICLE_CATEGORIES} from './documents/article.ts'
 export {FAQ_TOPICS} from './documents/faq.ts'
 export {DEFAULT_CRISIS_LINES, SITE_SETTINGS_ID} from './documents/siteSettings.ts'
 export {LINKABLE_TYPES} from './objects/internalLink.ts'
-export {MAX_SLUG_LENGTH, SAFE_LINK_SCHEMES, SAFE_SLUG, slugProblem} from './rules/index.ts'
+export {
+  MAX_SLUG_LENGTH,
+  redirectFromProblem,
+  redirectToProblem,
+  SAFE_LINK_SCHEMES,
+  SAFE_SLUG,
+  slugProblem,
+} from './rules/index.ts'
 
 /** Document types, in the order the Studio lists them. */
-export const documentTypes = [article, programLevel, therapy, faq, clinicalReviewer, author, siteSettings]
+export const documentTypes = [article, programLevel, therapy, faq, clinicalReviewer, author, redirect, siteSettings]
 
 /** Every schema type of the content model. */
 export const schemaTypes = [

@@ -274,6 +274,17 @@ export type SiteSettings = {
   reviewPolicy?: ReviewPolicy;
 };
 
+export type Redirect = {
+  _id: string;
+  _type: "redirect";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  from?: string;
+  to?: string;
+  permanent?: boolean;
+};
+
 export type ClinicalReviewer = {
   _id: string;
   _type: "clinicalReviewer";
@@ -591,6 +602,7 @@ export type AllSanitySchemaTypes =
   | SanityImageAssetReference
   | BlockContent
   | SiteSettings
+  | Redirect
   | ClinicalReviewer
   | SanityImageCrop
   | SanityImageHotspot
