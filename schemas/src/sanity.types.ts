@@ -800,6 +800,16 @@ export type ImageAssetsQueryResult = Array<{
   height: number | null;
 }>;
 
+// Source: ../site/src/data/queries.ts
+// Variable: redirectsQuery
+// Query: *[_type == "redirect" && defined(from) && defined(to) && _id > $lastId] | order(_id asc) [0...1000] {  _id,  from,  to,  permanent} | order(from asc, _id asc)
+export type RedirectsQueryResult = Array<{
+  _id: string;
+  from: string | null;
+  to: string | null;
+  permanent: boolean | null;
+}>;
+
 // Query TypeMap
 declare global {
   interface SanityQueries {
@@ -811,6 +821,7 @@ declare global {
     '*[_type == "author"] | order(name asc, _id asc) {\n  _id,\n  name,\n  "slug": slug.current,\n  role\n}': AuthorsQueryResult;
     '*[_type == "siteSettings" && _id == "siteSettings"][0] {\n  organizationName,\n  tagline,\n  phone,\n  address,\n  crisisLines,\n  services,\n  medicalDisclaimer,\n  editorialPolicy,\n  reviewPolicy{validityMonths, warningDays}\n}': SettingsQueryResult;
     '*[_type == "sanity.imageAsset" && _id > $lastId] | order(_id asc) [0...1000] {\n  _id,\n  url,\n  "width": metadata.dimensions.width,\n  "height": metadata.dimensions.height\n}': ImageAssetsQueryResult;
+    '*[_type == "redirect" && defined(from) && defined(to) && _id > $lastId] | order(_id asc) [0...1000] {\n  _id,\n  from,\n  to,\n  permanent\n} | order(from asc, _id asc)': RedirectsQueryResult;
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too

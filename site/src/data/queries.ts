@@ -133,3 +133,15 @@ export const imageAssetsQuery =
   "width": metadata.dimensions.width,
   "height": metadata.dimensions.height
 }`)
+
+/**
+ * Redirects from old addresses (a WordPress import's permalinks, or added in the Studio), for
+ * the `_redirects` file. Paged: an import writes one per moved post.
+ */
+export const redirectsQuery =
+  defineQuery(`*[_type == "redirect" && defined(from) && defined(to) && _id > $lastId] | order(_id asc) [0...1000] {
+  _id,
+  from,
+  to,
+  permanent
+} | order(from asc, _id asc)`)
