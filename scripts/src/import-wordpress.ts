@@ -9,7 +9,6 @@
 import {relative} from 'node:path'
 import {parseArgs} from 'node:util'
 import {isMain} from './paths.ts'
-import {importWordPress, writeReport} from './wordpress/import.ts'
 import {formatReport} from './wordpress/report.ts'
 import {NotWordPressError} from './wordpress/wxr.ts'
 
@@ -48,6 +47,8 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2
   }
   const shown = relative(process.cwd(), file) || file
+  // The schema and the HTML parser take seconds to load: not worth it for a usage error.
+  const {importWordPress, writeReport} = await import('./wordpress/import.ts')
   try {
     const report = await importWordPress({
       file,

@@ -63,6 +63,17 @@ export interface BodyResult {
  */
 const blockContentType = contentSchema.get('blockContent') as unknown as Parameters<typeof htmlToBlocks>[1]
 
+let window: JSDOM['window'] | undefined
+
+/**
+ * One jsdom window for every body: a window costs tens of milliseconds to set up, a document
+ * parsed in it a fraction of that, and documents hold no reference to each other.
+ */
+function sharedWindow(): JSDOM['window'] {
+  window ??= new JSDOM('<!doctype html>').window
+  return window
+}
+
 const BLOCK_TAGS =
   /^<\/?(?:p|div|h[1-6]|ul|ol|li|pre|blockquote|table|thead|tbody|tr|td|th|figure|figcaption|hr|dl|dt|dd|address|section|article|aside|header|footer|form|iframe|video|audio|\/?)\b/i
 
@@ -105,8 +116,11 @@ export function convertBody(rawHtml: string, context: BodyContext): BodyResult {
   let html = rewriteShortcodes(rawHtml, shortcodes)
   if (!gutenberg) html = autop(html)
 
-  const dom = new JSDOM(`<!doctype html><html><body>${html}</body></html>`)
-  const document = dom.window.document
+  const window = sharedWindow()
+  const document = new window.DOMParser().parseFromString(
+    `<!doctype html><html><body>${html}</body></html>`,
+    'text/html',
+  )
   const body = document.body
   const objects: ArbitraryTypedObject[] = []
   const placeholder = (object: ArbitraryTypedObject): Element => {
@@ -117,25 +131,22 @@ export function convertBody(rawHtml: string, context: BodyContext): BodyResult {
   }
 
   // Gutenberg's block comments and anything that could run or style: never content.
-  const walker = document.createTreeWalker(body, dom.window.NodeFilter.SHOW_COMMENT)
+  const walker = document.createTreeWalker(body, window.NodeFilter.SHOW_COMMENT)
   const comments: Node[] = []
   while (walker.nextNode()) comments.push(walker.currentNode)
   for (const comment of comments) comment.parentNode?.removeChild(comment)
-  for (const element of [...body.querySelectorAll('script, style, noscript, template')]) element.remove()
-  for (const element of [...body.querySelectorAll('[style]')]) element.removeAttribute('style')
+  for (const element of elements(body, ['script', 'style', 'noscript', 'template'])) element.remove()
+  for (const element of elements(body)) element.removeAttribute('style')
 
   // The rich text offers h2–h4: the page title is the only h1, and h5/h6 would be lost.
-  for (const element of [...body.querySelectorAll('h1, h5, h6')]) {
+  for (const element of elements(body, ['h1', 'h5', 'h6'])) {
     rename(document, element, element.tagName === 'H1' ? 'h2' : 'h4')
   }
 
   // Embedded players keep their address as text.
-  for (const element of [...body.querySelectorAll('iframe, embed, object, video, audio')]) {
+  for (const element of elements(body, ['iframe', 'embed', 'object', 'video', 'audio'])) {
     const src =
-      element.getAttribute('src') ||
-      element.getAttribute('data') ||
-      element.querySelector('source')?.getAttribute('src') ||
-      ''
+      element.getAttribute('src') || element.getAttribute('data') || first(element, 'source')?.getAttribute('src') || ''
     note(`embedded <${element.tagName.toLowerCase()}>${src ? ` (${src})` : ''}: its address kept as text`)
     const paragraph = document.createElement('p')
     paragraph.textContent = src
@@ -143,7 +154,7 @@ export function convertBody(rawHtml: string, context: BodyContext): BodyResult {
   }
 
   // Preformatted text, whitespace and all.
-  for (const pre of [...body.querySelectorAll('pre')]) {
+  for (const pre of elements(body, ['pre'])) {
     pre.replaceWith(
       placeholder({
         _type: 'block',
@@ -156,13 +167,11 @@ export function convertBody(rawHtml: string, context: BodyContext): BodyResult {
 
   // Tables, with a figure's caption if they have one.
   let tables = 0
-  for (const table of [...body.querySelectorAll('table')]) {
+  for (const table of elements(body, ['table'])) {
     tables++
-    const figure = table.closest('figure')
+    const figure = ancestor(table, 'FIGURE')
     const caption =
-      table.querySelector('caption')?.textContent?.trim() ||
-      figure?.querySelector('figcaption')?.textContent?.trim() ||
-      ''
+      first(table, 'caption')?.textContent?.trim() || (figure && first(figure, 'figcaption')?.textContent?.trim()) || ''
     const converted = tableObject(table, caption, `${context.title} (table ${tables})`, note)
     const replacement = converted ? placeholder(converted) : fallbackParagraphs(document, table)
     if (figure && converted) figure.replaceWith(replacement)
@@ -170,16 +179,16 @@ export function convertBody(rawHtml: string, context: BodyContext): BodyResult {
   }
 
   // Images: a figure's own caption, then the attachment's; innermost figures first (galleries nest them).
-  const figures = [...body.querySelectorAll('figure')].filter((figure) => figure.querySelector('img'))
+  const figures = elements(body, ['figure']).filter((figure) => first(figure, 'img'))
   for (const figure of figures.reverse()) {
-    const images = [...figure.querySelectorAll(':scope img')]
-    if (images.length !== 1 || figure.querySelector('figure')) continue
+    const images = elements(figure, ['img'])
+    if (images.length !== 1 || first(figure, 'figure')) continue
     const img = images[0] as Element
-    const caption = figure.querySelector('figcaption')?.textContent?.trim() ?? ''
+    const caption = first(figure, 'figcaption')?.textContent?.trim() ?? ''
     const object = imageObject(img, caption, context, note)
     figure.replaceWith(object ? placeholder(object) : document.createTextNode(''))
   }
-  for (const img of [...body.querySelectorAll('img')]) {
+  for (const img of elements(body, ['img'])) {
     const object = imageObject(img, '', context, note)
     // A linked image (to its full-size file) is just the image.
     const target =
@@ -202,9 +211,33 @@ export function convertBody(rawHtml: string, context: BodyContext): BodyResult {
       },
     ],
   }) as ArbitraryTypedObject[]
-  dom.window.close()
 
   return {blocks: finish(blocks, context, note), notes}
+}
+
+/*
+ * DOM lookups by tag name and parent walks only: jsdom's CSS selector engine keeps every document
+ * it has queried alive for as long as the window lives, which grew memory with every post.
+ */
+
+/** Descendants of `root` with one of `tags` (all elements without), in document order, as a copy. */
+function elements(root: Element, tags?: readonly string[]): Element[] {
+  const all = [...root.getElementsByTagName('*')]
+  if (!tags) return all
+  const wanted = new Set(tags.map((tag) => tag.toUpperCase()))
+  return all.filter((element) => wanted.has(element.tagName))
+}
+
+function first(root: Element, tag: string): Element | undefined {
+  return root.getElementsByTagName(tag)[0] ?? undefined
+}
+
+/** The nearest ancestor with tag name `tagName` (upper case). */
+function ancestor(element: Element, tagName: string): Element | undefined {
+  for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+    if (parent.tagName === tagName) return parent
+  }
+  return undefined
 }
 
 function rename(document: Document, element: Element, tag: string): void {
@@ -221,7 +254,7 @@ function rename(document: Document, element: Element, tag: string): void {
 function hoistPlaceholders(body: HTMLElement): void {
   for (const child of [...body.children]) {
     if (child.hasAttribute('data-wp-object')) continue
-    const inner = [...child.querySelectorAll('[data-wp-object]')]
+    const inner = elements(child, ['div']).filter((element) => element.hasAttribute('data-wp-object'))
     if (inner.length === 0) continue
     let after: Element = child
     for (const object of inner) {
@@ -260,7 +293,7 @@ function tableObject(
   fallbackCaption: string,
   note: (message: string) => void,
 ): ArbitraryTypedObject | undefined {
-  const rows = [...table.querySelectorAll('tr')].filter((row) => row.closest('table') === table)
+  const rows = elements(table, ['tr']).filter((row) => ancestor(row, 'TABLE') === table)
   if (rows.length === 0) return undefined
   const headRow = rows.find((row) => row.parentElement?.tagName === 'THEAD')
   const first = rows[0] as Element
@@ -287,7 +320,7 @@ function tableObject(
 
 function fallbackParagraphs(document: Document, table: Element): Element {
   const wrapper = document.createElement('div')
-  for (const row of [...table.querySelectorAll('tr')]) {
+  for (const row of elements(table, ['tr'])) {
     const paragraph = document.createElement('p')
     paragraph.textContent = rowCells(row).texts.join(' · ')
     wrapper.appendChild(paragraph)
