@@ -63,15 +63,18 @@ export interface BodyResult {
  */
 const blockContentType = contentSchema.get('blockContent') as unknown as Parameters<typeof htmlToBlocks>[1]
 
-let window: JSDOM['window'] | undefined
+let shared: {window: JSDOM['window']; parser: DOMParser} | undefined
 
 /**
- * One jsdom window for every body: a window costs tens of milliseconds to set up, a document
- * parsed in it a fraction of that, and documents hold no reference to each other.
+ * One jsdom window (and parser) for every body: a window costs tens of milliseconds to set up, a
+ * document parsed in it a fraction of that, and documents hold no reference to each other.
  */
-function sharedWindow(): JSDOM['window'] {
-  window ??= new JSDOM('<!doctype html>').window
-  return window
+function sharedWindow(): {window: JSDOM['window']; parser: DOMParser} {
+  if (!shared) {
+    const {window} = new JSDOM('<!doctype html>')
+    shared = {window, parser: new window.DOMParser()}
+  }
+  return shared
 }
 
 const BLOCK_TAGS =
@@ -116,11 +119,8 @@ export function convertBody(rawHtml: string, context: BodyContext): BodyResult {
   let html = rewriteShortcodes(rawHtml, shortcodes)
   if (!gutenberg) html = autop(html)
 
-  const window = sharedWindow()
-  const document = new window.DOMParser().parseFromString(
-    `<!doctype html><html><body>${html}</body></html>`,
-    'text/html',
-  )
+  const {window, parser} = sharedWindow()
+  const document = parser.parseFromString(`<!doctype html><html><body>${html}</body></html>`, 'text/html')
   const body = document.body
   const objects: ArbitraryTypedObject[] = []
   const placeholder = (object: ArbitraryTypedObject): Element => {
@@ -201,6 +201,11 @@ export function convertBody(rawHtml: string, context: BodyContext): BodyResult {
   const blocks = htmlToBlocks(body.innerHTML, blockContentType, {
     // The document already parsed and rewritten above: parsing its markup again would cost a second jsdom.
     parseHtml: () => document,
+    // Keys are replaced by stable ones in `finish`; a counter spares block-tools' random ones.
+    keyGenerator: (() => {
+      let next = 0
+      return () => `k${next++}`
+    })(),
     rules: [
       {
         deserialize(element) {
@@ -222,14 +227,20 @@ export function convertBody(rawHtml: string, context: BodyContext): BodyResult {
 
 /** Descendants of `root` with one of `tags` (all elements without), in document order, as a copy. */
 function elements(root: Element, tags?: readonly string[]): Element[] {
-  const all = [...root.getElementsByTagName('*')]
-  if (!tags) return all
-  const wanted = new Set(tags.map((tag) => tag.toUpperCase()))
-  return all.filter((element) => wanted.has(element.tagName))
+  const wanted = tags ? new Set(tags.map((tag) => tag.toUpperCase())) : undefined
+  const found: Element[] = []
+  // A tree walker, not `getElementsByTagName`: jsdom's live collections answer through a proxy,
+  // which cost more than the conversion itself.
+  const walker = (root.ownerDocument as Document).createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */)
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node as Element
+    if (!wanted || wanted.has(element.tagName)) found.push(element)
+  }
+  return found
 }
 
 function first(root: Element, tag: string): Element | undefined {
-  return root.getElementsByTagName(tag)[0] ?? undefined
+  return elements(root, [tag])[0]
 }
 
 /** The nearest ancestor with tag name `tagName` (upper case). */
