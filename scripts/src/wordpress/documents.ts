@@ -57,9 +57,17 @@ export function slugify(text: string): string {
 }
 
 /**
+ * Slugs that would be taken for another page under `/blog/`: digits only are listing pages
+ * (`/blog/2/`), `category` is the category listings' folder.
+ */
+function reservedSlug(slug: string): boolean {
+  return /^\d+$/.test(slug) || slug === 'category'
+}
+
+/**
  * The slug an item keeps: WordPress's own `post_name` when the site accepts it (so the URL can
- * stay), else one made from it or from the title, else `post-<id>`. `taken` holds slugs already
- * given; a clash gets the post ID appended.
+ * stay), else one made from it or from the title, else `post-<id>`; never one of the blog's own
+ * paths (`2`, `category`). `taken` holds slugs already given; a clash gets the post ID appended.
  */
 export function chooseSlug(item: WxrItem, taken: Set<string>): string {
   let name = item.postName
@@ -69,7 +77,9 @@ export function chooseSlug(item: WxrItem, taken: Set<string>): string {
     // A malformed escape: use the name as written.
   }
   const candidates = [name, slugify(name), slugify(item.title), `post-${item.postId}`]
-  let slug = candidates.find((candidate) => candidate && !slugProblem(candidate)) ?? `post-${item.postId}`
+  let slug =
+    candidates.find((candidate) => candidate && !slugProblem(candidate) && !reservedSlug(candidate)) ??
+    `post-${item.postId}`
   if (taken.has(slug)) slug = `${slug.slice(0, 80)}-${item.postId}`
   taken.add(slug)
   return slug
@@ -189,7 +199,8 @@ export function permalinkPath(link: string, baseUrl: string): string | undefined
     if (url.search) return undefined
     const base = baseUrl ? new URL(baseUrl) : undefined
     if (base && url.host !== base.host) return undefined
-    return decodeURI(url.pathname)
+    // WordPress.com writes `//greek/…` for some pages; the path a host matches has single slashes.
+    return decodeURI(url.pathname).replace(/\/{2,}/g, '/')
   } catch {
     return undefined
   }

@@ -242,19 +242,19 @@ async function convertItem(
   }
 
   const excerptFromWordPress = htmlText(item.excerpt)
-  const firstParagraph = blocks.find(
-    (block) => block._type === 'block' && block['style'] === 'normal' && !block['listItem'],
-  )
-  const excerpt =
-    excerptFromWordPress ||
-    shorten(
-      ((firstParagraph?.['children'] as Array<{text?: string}> | undefined) ?? [])
+  // No excerpt in WordPress: the first paragraph, else the first text of any kind, else the title.
+  const textBlocks = blocks.filter((block) => block._type === 'block')
+  const firstText = [textBlocks.find((block) => block['style'] === 'normal' && !block['listItem']), ...textBlocks]
+    .map((block) =>
+      ((block?.['children'] as Array<{text?: string}> | undefined) ?? [])
         .map((span) => span.text ?? '')
         .join('')
         .replace(/\s+/g, ' ')
         .trim(),
     )
-  if (!excerptFromWordPress && excerpt) notes.push('no excerpt in WordPress: written from the first paragraph')
+    .find((text) => text !== '')
+  const excerpt = excerptFromWordPress || shorten(firstText || item.title.trim())
+  if (!excerptFromWordPress && excerpt) notes.push('no excerpt in WordPress: written from the body text')
   const {category, unmatched} = matchCategory(item.terms)
   if (unmatched.length > 0)
     notes.push(`WordPress categories with no site category: ${unmatched.join(', ')} (choose one in the Studio)`)
