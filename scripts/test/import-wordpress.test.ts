@@ -109,6 +109,7 @@ describe('pnpm run import:wordpress on a small export', {timeout: CLI_TIMEOUT}, 
       24: 'skipped',
       30: 'skipped',
       31: 'skipped',
+      32: 'draft',
     })
     const reason = (id: number) => report.items.find((item) => item.wordpressId === id)?.reason
     expect(reason(18)).toMatch(/revision/)
@@ -118,7 +119,7 @@ describe('pnpm run import:wordpress on a small export', {timeout: CLI_TIMEOUT}, 
     expect(reason(30)).toMatch(/--pages/)
     expect(reason(31)).toMatch(/trash/)
     for (const id of ids) expect(run.stdout).toMatch(new RegExp(`^(published|draft|skipped) +${id} `, 'm'))
-    expect(run.stdout).toContain('17 items: 2 published, 6 as drafts, 9 skipped.')
+    expect(run.stdout).toContain('18 items: 2 published, 7 as drafts, 9 skipped.')
   })
 
   it('imports published posts as articles that require clinical review and carry no sign-off', () => {
@@ -139,14 +140,15 @@ describe('pnpm run import:wordpress on a small export', {timeout: CLI_TIMEOUT}, 
     expect(levels?.['heroImage']).toMatchObject({alt: 'Two people talking over coffee'})
   })
 
-  it('never publishes drafts, pending, private or scheduled posts, and keeps untitled and empty posts as listed drafts', () => {
-    for (const id of [12, 13, 14, 15, 16, 17]) {
+  it('never publishes drafts, pending, private or scheduled posts, and keeps untitled, empty and undated posts as listed drafts', () => {
+    for (const id of [12, 13, 14, 15, 16, 17, 32]) {
       expect(docs.has(`article-wp-${id}`), `post ${id}`).toBe(false)
       expect(docs.get(`drafts.article-wp-${id}`)?.['requiresClinicalReview'], `post ${id}`).toBe(true)
     }
     const reason = (id: number) => report.items.find((item) => item.wordpressId === id)?.reason
     expect(reason(12)).toBe('it has no title')
     expect(reason(13)).toBe('it has no body text')
+    expect(reason(32)).toBe('it has no publication date')
     expect([reason(14), reason(15), reason(16), reason(17)]).toEqual([
       'a draft in WordPress',
       'private in WordPress',
@@ -324,7 +326,7 @@ describe('pnpm run import:wordpress on a small export', {timeout: CLI_TIMEOUT}, 
     const files = await readdir(distDir, {recursive: true})
     for (const file of files.filter((name) => /\.(html|xml|json|txt)$/.test(name))) {
       const content = await readFile(join(distDir, file), 'utf8')
-      expect(content, file).not.toMatch(/(DRAFT|PRIVATE|SCHEDULED|PENDING|TRASH)-MARKER/)
+      expect(content, file).not.toMatch(/(DRAFT|PRIVATE|SCHEDULED|PENDING|TRASH|NODATE)-MARKER/)
     }
     // An image whose file is not available to the build is left out with a warning naming the post.
     expect(build.output).toMatch(/\[content\] article-wp-11: image \w+ has no usable asset/)

@@ -95,6 +95,8 @@ const UNPUBLISHED: Record<string, string> = {
 
 /** Why a post or page cannot be imported at all, or undefined when it can. */
 export function skipReason(item: WxrItem, pages: boolean): string | undefined {
+  // Every ID derives from it: without one, a second import could not find what the first wrote.
+  if (item.postId <= 0) return 'it has no <wp:post_id>, which every WordPress export item carries'
   switch (item.postType) {
     case 'post':
       break
@@ -127,6 +129,7 @@ export function draftReason(item: WxrItem, hasBody: boolean): string | undefined
   if (item.password) return 'password-protected in WordPress'
   if (!item.title.trim()) return 'it has no title'
   if (!hasBody) return 'it has no body text'
+  if (!publishedAt(item)) return 'it has no publication date'
   return undefined
 }
 
