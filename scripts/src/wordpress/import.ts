@@ -184,6 +184,7 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
     counts,
     seconds,
     itemsPerSecond: items.length / Math.max(seconds, 0.001),
+    postsPerSecond: (counts.published + counts.draft) / Math.max(seconds, 0.001),
   }
 }
 
