@@ -3,6 +3,7 @@ import {author} from './documents/author.ts'
 import {clinicalReviewer} from './documents/clinicalReviewer.ts'
 import {faq} from './documents/faq.ts'
 import {programLevel} from './documents/programLevel.ts'
+import {redirect} from './documents/redirect.ts'
 import {siteSettings} from './documents/siteSettings.ts'
 import {therapy} from './documents/therapy.ts'
 import {blockContent, simpleBlockContent} from './objects/blockContent.ts'
@@ -27,13 +28,15 @@ export {
   ARTICLE_CATEGORIES,
   FAQ_TOPICS,
   MAX_SLUG_LENGTH,
+  redirectFromProblem,
+  redirectToProblem,
   SAFE_LINK_SCHEMES,
   SAFE_SLUG,
   slugProblem,
 } from './rules/index.ts'
 
 /** Document types, in the order the Studio lists them. */
-export const documentTypes = [article, programLevel, therapy, faq, clinicalReviewer, author, siteSettings]
+export const documentTypes = [article, programLevel, therapy, faq, clinicalReviewer, author, redirect, siteSettings]
 
 /** Every schema type of the content model. */
 export const schemaTypes = [

@@ -274,6 +274,17 @@ export type SiteSettings = {
   reviewPolicy?: ReviewPolicy;
 };
 
+export type Redirect = {
+  _id: string;
+  _type: "redirect";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  from?: string;
+  to?: string;
+  permanent?: boolean;
+};
+
 export type ClinicalReviewer = {
   _id: string;
   _type: "clinicalReviewer";
@@ -591,6 +602,7 @@ export type AllSanitySchemaTypes =
   | SanityImageAssetReference
   | BlockContent
   | SiteSettings
+  | Redirect
   | ClinicalReviewer
   | SanityImageCrop
   | SanityImageHotspot
@@ -1151,6 +1163,16 @@ export type DocumentsByIdQueryResult = Array<
     }
   | {
       _id: string;
+      _type: "redirect";
+      _createdAt: string;
+      _updatedAt: string;
+      _rev: string;
+      from?: string;
+      to?: string;
+      permanent?: boolean;
+    }
+  | {
+      _id: string;
       _type: "sanity.fileAsset";
       _createdAt: string;
       _updatedAt: string;
@@ -1232,6 +1254,16 @@ export type DocumentsByIdQueryResult = Array<
     }
 >;
 
+// Source: ../schemas/src/content/queries.ts
+// Variable: redirectsQuery
+// Query: *[_type == "redirect" && defined(from) && defined(to) && _id > $lastId] | order(_id asc) [0...1000] {  _id,  from,  to,  permanent} | order(from asc, _id asc)
+export type RedirectsQueryResult = Array<{
+  _id: string;
+  from: string | null;
+  to: string | null;
+  permanent: boolean | null;
+}>;
+
 // Query TypeMap
 declare global {
   interface SanityQueries {
@@ -1249,6 +1281,7 @@ declare global {
     '*[_type == "article" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && requiresClinicalReview != false && (!defined(clinicalReview.reviewedAt) || dateTime(clinicalReview.reviewedAt) <= dateTime($expiredBefore))]._id': PublishedWithoutReviewIdsQueryResult;
     '{\n  "article": *[_type == "article" && slug.current == $slug][0],\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0],\n  "programLevels": *[_type == "programLevel"],\n  "therapies": *[_type == "therapy"],\n  "reviewers": *[_type == "clinicalReviewer"],\n  "authors": *[_type == "author"]\n}': ArticlePageDocumentsQueryResult;
     "*[_id in $ids]": DocumentsByIdQueryResult;
+    '*[_type == "redirect" && defined(from) && defined(to) && _id > $lastId] | order(_id asc) [0...1000] {\n  _id,\n  from,\n  to,\n  permanent\n} | order(from asc, _id asc)': RedirectsQueryResult;
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too

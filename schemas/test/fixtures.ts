@@ -29,6 +29,17 @@ export function author(overrides: Partial<DatasetDocument> = {}): DatasetDocumen
   return {_id: 'author-1', _type: 'author', name: 'Editorial Team', slug: slug('editorial-team'), ...overrides}
 }
 
+export function redirect(overrides: Partial<DatasetDocument> = {}): DatasetDocument {
+  return {
+    _id: 'redirect-1',
+    _type: 'redirect',
+    from: '/2019/03/old-post/',
+    to: '/blog/old-post/',
+    permanent: true,
+    ...overrides,
+  }
+}
+
 export function reviewer(overrides: Partial<DatasetDocument> = {}): DatasetDocument {
   return {_id: 'reviewer-1', _type: 'clinicalReviewer', name: 'Dr. Kate Smith', slug: slug('kate-smith'), ...overrides}
 }

@@ -14,7 +14,7 @@ describe('the content model', () => {
 
   it('has every document type the product needs', () => {
     expect(documentTypes.map((type) => type.name).sort()).toEqual(
-      ['article', 'author', 'clinicalReviewer', 'faq', 'programLevel', 'siteSettings', 'therapy'].sort(),
+      ['article', 'author', 'clinicalReviewer', 'faq', 'programLevel', 'redirect', 'siteSettings', 'therapy'].sort(),
     )
   })
 

@@ -16,6 +16,8 @@ describe('validating documents offline with the Studio’s rules', () => {
     ['program level', fx.programLevel()],
     ['therapy', fx.therapy()],
     ['site settings', fx.siteSettings()],
+    ['redirect', fx.redirect()],
+    ['redirect to another site', fx.redirect({to: 'https://example.org/new/'})],
   ])('accepts a valid %s', async (_name, document) => {
     const dataset = fx.dataset(fx.article())
     expect(await errorsOf(document, dataset)).toEqual([])
@@ -36,6 +38,23 @@ describe('validating documents offline with the Studio’s rules', () => {
   it.each(['../x', 'has spaces', 'UpperCase', 'a'.repeat(97), ''])('rejects the unsafe slug %j', async (bad) => {
     const errors = await errorsOf(fx.article({slug: fx.slug(bad)}))
     expect(errors.map((error) => error.path)).toContain('slug')
+  })
+
+  it.each([
+    [{from: 'old-post/'}, 'from', /start it with a single “\/”/],
+    [{from: '/old post/'}, 'from', /spaces/],
+    [{from: '/old/?p=12'}, 'from', /“\?”/],
+    [{to: 'javascript:alert(1)'}, 'to', /must be a path on this site/],
+    [{to: '/blog/new/ 200!'}, 'to', /spaces/],
+    [{to: '//evil.example/'}, 'to', /must be a path on this site/],
+    [{to: '/2019/03/old-post/'}, 'to', /readers would loop/],
+    [{from: undefined}, 'from', /Enter the old address/],
+  ])('rejects the redirect %j, saying why on its field', async (overrides, path, message) => {
+    const problems = await validateContentDocument(fx.redirect(overrides), fx.dataset())
+    const errors = problems.filter((problem) => problem.level === 'error')
+    expect(errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
+      expect.stringMatching(new RegExp(`^${path}: .*${message.source}`)),
+    ])
   })
 
   it('rejects a slug another article already uses', async () => {

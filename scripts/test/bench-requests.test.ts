@@ -15,7 +15,7 @@ import {writeCorpus} from '../src/bench/corpus.ts'
 const ARTICLES = 2500
 const PAGE_SIZE = 1000
 /** The collections the build reads, one query each. */
-const COLLECTIONS = 8
+const COLLECTIONS = 9
 const scratchDirs: string[] = []
 afterAll(async () => {
   await Promise.all(scratchDirs.map((dir) => rm(dir, {recursive: true, force: true})))

@@ -19,7 +19,7 @@ export const SETTINGS = {id: SITE_SETTINGS_ID, type: 'siteSettings'} as const
 
 /**
  * The desk: Articles with the review work lists, the continuum of care in order, the other
- * content types, and Settings pinned as a single document.
+ * content types, redirects (old addresses, by path), and Settings pinned as a single document.
  */
 export const structure: StructureResolver = (S, context) =>
   S.list()
@@ -63,6 +63,15 @@ export const structure: StructureResolver = (S, context) =>
       S.documentTypeListItem('faq').title('FAQs'),
       S.documentTypeListItem('clinicalReviewer').title('Clinical reviewers'),
       S.documentTypeListItem('author').title('Authors'),
+      S.listItem()
+        .title('Redirects')
+        .id('redirects')
+        .schemaType('redirect')
+        .child(
+          S.documentTypeList('redirect')
+            .title('Redirects')
+            .defaultOrdering([{field: 'from', direction: 'asc'}]),
+        ),
       S.divider(),
       S.listItem()
         .title('Settings')

@@ -31,7 +31,7 @@ async function open(listItem: ListItem): Promise<DocumentList> {
 }
 
 describe('the desk structure, built by the Studio’s own structure builder', () => {
-  it('lists articles, the continuum, the other types and the settings singleton', () => {
+  it('lists articles, the continuum, the other types, redirects and the settings singleton', () => {
     expect(root.items.map((entry) => (entry.type === 'divider' ? '—' : entry.title))).toEqual([
       'Articles',
       'Continuum of care',
@@ -39,9 +39,20 @@ describe('the desk structure, built by the Studio’s own structure builder', ()
       'FAQs',
       'Clinical reviewers',
       'Authors',
+      'Redirects',
       '—',
       'Settings',
     ])
+  })
+
+  it('lists redirects by their old address', async () => {
+    expect(await open(item(root, 'Redirects'))).toMatchObject({
+      options: {
+        filter: '_type == $type',
+        params: {type: 'redirect'},
+        defaultOrdering: [{field: 'from', direction: 'asc'}],
+      },
+    })
   })
 
   it('orders the continuum of care by position, not by name', async () => {

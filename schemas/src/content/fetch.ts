@@ -5,6 +5,7 @@ import {
   faqsQuery,
   imageAssetsQuery,
   programLevelsQuery,
+  redirectsQuery,
   reviewersQuery,
   settingsQuery,
   therapiesQuery,
@@ -16,15 +17,17 @@ import type {ContentSource} from './source-types.ts'
  * read whole through the source's paged read.
  */
 export async function fetchRawContent(source: ContentSource): Promise<RawContent> {
-  const [articles, programLevels, therapies, faqs, reviewers, authors, settings, imageAssets] = await Promise.all([
-    source.fetchAll(articlesQuery),
-    source.fetch(programLevelsQuery),
-    source.fetch(therapiesQuery),
-    source.fetchAll(faqsQuery),
-    source.fetch(reviewersQuery),
-    source.fetch(authorsQuery),
-    source.fetch(settingsQuery),
-    source.fetchAll(imageAssetsQuery),
-  ])
-  return {articles, programLevels, therapies, faqs, reviewers, authors, settings, imageAssets}
+  const [articles, programLevels, therapies, faqs, reviewers, authors, settings, imageAssets, redirects] =
+    await Promise.all([
+      source.fetchAll(articlesQuery),
+      source.fetch(programLevelsQuery),
+      source.fetch(therapiesQuery),
+      source.fetchAll(faqsQuery),
+      source.fetch(reviewersQuery),
+      source.fetch(authorsQuery),
+      source.fetch(settingsQuery),
+      source.fetchAll(imageAssetsQuery),
+      source.fetchAll(redirectsQuery),
+    ])
+  return {articles, programLevels, therapies, faqs, reviewers, authors, settings, imageAssets, redirects}
 }

@@ -9,6 +9,7 @@ import type {
   FaqsQueryResult,
   ImageAssetsQueryResult,
   ProgramLevelsQueryResult,
+  RedirectsQueryResult,
   ReviewersQueryResult,
   SettingsQueryResult,
   TherapiesQueryResult,
@@ -34,6 +35,7 @@ export interface RawContent {
   authors: AuthorsQueryResult
   settings: SettingsQueryResult
   imageAssets: ImageAssetsQueryResult
+  redirects: RedirectsQueryResult
 }
 
 export interface ArticleEntry {
@@ -95,6 +97,8 @@ export interface SiteContent {
   therapies: TherapyEntry[]
   faqs: FaqEntry[]
   reviewers: ReviewerEntry[]
+  /** Redirects from old addresses, as stored; the site checks each before writing `_redirects`. */
+  redirects: RedirectsQueryResult
   /** The page of a document an internal link points at, or undefined when it has none. */
   linkTarget(ref: string | null | undefined): string | undefined
   faqById(id: string): FaqEntry | undefined

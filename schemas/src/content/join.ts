@@ -141,6 +141,7 @@ export async function buildSiteContent(raw: RawContent, now: Date): Promise<Site
     therapies,
     faqs,
     reviewers,
+    redirects: raw.redirects,
     linkTarget: (ref) => (ref ? urlById.get(publishedId(ref)) : undefined),
     faqById: (id) => faqIndex.get(publishedId(id)),
     image,

@@ -186,3 +186,15 @@ export const articlePageDocumentsQuery = defineQuery(`{
 
 /** Documents by `_id`: what a page's article references (FAQs, linked articles, image assets). */
 export const documentsByIdQuery = defineQuery(`*[_id in $ids]`)
+
+/**
+ * Redirects from old addresses (a WordPress import's permalinks, or added in the Studio), for
+ * the `_redirects` file. Paged: an import writes one per moved post.
+ */
+export const redirectsQuery =
+  defineQuery(`*[_type == "redirect" && defined(from) && defined(to) && _id > $lastId] | order(_id asc) [0...1000] {
+  _id,
+  from,
+  to,
+  permanent
+} | order(from asc, _id asc)`)

@@ -7,4 +7,5 @@
 export * from './labels.ts'
 export * from './links.ts'
 export * from './paths.ts'
+export * from './redirects.ts'
 export * from './slugs.ts'

@@ -21,6 +21,7 @@ import {
   programLevelsQuery,
   type RawContent,
   readDataset,
+  redirectsQuery,
   reviewersQuery,
   settingsQuery,
   therapiesQuery,
@@ -83,6 +84,7 @@ export async function measureStages(datasetFile: string, now: Date): Promise<Sta
     authors: () => source.fetch(authorsQuery),
     settings: () => source.fetch(settingsQuery),
     imageAssets: () => source.fetchAll(imageAssetsQuery),
+    redirects: () => source.fetchAll(redirectsQuery),
   } satisfies {[K in keyof RawContent]: () => Promise<RawContent[K]>}
   const raw: Partial<Record<keyof RawContent, unknown>> = {}
   let groqMs = 0
