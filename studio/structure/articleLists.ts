@@ -3,6 +3,7 @@
  * dates it compares against. GROQ cannot hash content or add calendar months, so these lists
  * approximate the review rules; the badge and the Publish button on each article are exact.
  */
+import {publishedWithoutReviewIdsQuery} from '@repo/schemas/queries'
 import {addMonths, type ReviewPolicy} from '@repo/schemas/review'
 
 /** One list under Articles. */
@@ -14,8 +15,11 @@ export interface ArticleListDefinition {
   /** GROQ filter over articles; combined with `_type == "article"` by the structure. */
   filter: string
   defaultOrdering: {field: string; direction: 'asc' | 'desc'}[]
-  /** Judge published documents, not drafts: what readers currently see. */
-  publishedOnly?: true
+  /**
+   * For a list that judges published documents, not drafts (what readers see now): the content
+   * layer's query for the IDs of the published articles it shows, passed to `filter` as `$ids`.
+   */
+  publishedIdsQuery?: string
 }
 
 /** The dates the filters compare against, as ISO instants (GROQ parameters). */
@@ -29,9 +33,6 @@ export interface ArticleListParams {
 const DAY = 24 * 60 * 60 * 1000
 const REQUIRES_REVIEW = 'requiresClinicalReview != false'
 const REVIEWED_AT = 'dateTime(clinicalReview.reviewedAt)'
-
-/** Excludes drafts and release versions where the query is not already limited to published documents. */
-export const PUBLISHED_ONLY = '!(_id in path("drafts.**")) && !(_id in path("versions.**"))'
 
 /** The review lists under Articles, after "All articles". */
 export const ARTICLE_REVIEW_LISTS: readonly ArticleListDefinition[] = [
@@ -70,9 +71,11 @@ export const ARTICLE_REVIEW_LISTS: readonly ArticleListDefinition[] = [
     title: 'Published without required review',
     description:
       'Published articles that require review and have no sign-off, or a sign-off older than the policy allows. GROQ cannot compute the content hash, so this is an approximation: a published article edited after its sign-off is not listed here, yet the site hides its review claim. Drafts are not considered: this is what readers see now.',
-    filter: `${REQUIRES_REVIEW} && (!defined(clinicalReview.reviewedAt) || ${REVIEWED_AT} <= dateTime($expiredBefore))`,
+    // Document lists follow the Studio's perspective (drafts over published), so the published
+    // state is looked up first and the list then shows exactly those articles.
+    filter: '_id in $ids',
     defaultOrdering: [{field: 'publishedAt', direction: 'desc'}],
-    publishedOnly: true,
+    publishedIdsQuery: publishedWithoutReviewIdsQuery,
   },
 ]
 
@@ -90,9 +93,4 @@ export function articleListParams(policy: ReviewPolicy, now: Date): ArticleListP
 /** The filter a list's document pane uses, over all articles. */
 export function articleListFilter(list: ArticleListDefinition): string {
   return `_type == "article" && (${list.filter})`
-}
-
-/** For `publishedOnly` lists: the query for the IDs of the matching published articles. */
-export function publishedArticleIdsQuery(list: ArticleListDefinition): string {
-  return `*[_type == "article" && ${PUBLISHED_ONLY} && (${list.filter})]._id`
 }

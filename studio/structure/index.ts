@@ -6,13 +6,7 @@ import {InfoOutlineIcon} from '@sanity/icons/InfoOutline'
 import {StackIcon} from '@sanity/icons/Stack'
 import type {DocumentListBuilder, StructureBuilder, StructureResolver, StructureResolverContext} from 'sanity/structure'
 import {fetchReviewPolicy, STUDIO_API_VERSION} from '../review/facts.ts'
-import {
-  ARTICLE_REVIEW_LISTS,
-  type ArticleListDefinition,
-  articleListFilter,
-  articleListParams,
-  publishedArticleIdsQuery,
-} from './articleLists.ts'
+import {ARTICLE_REVIEW_LISTS, type ArticleListDefinition, articleListFilter, articleListParams} from './articleLists.ts'
 
 /** The settings singleton's document ID and type. */
 export const SETTINGS = {id: SITE_SETTINGS_ID, type: 'siteSettings'} as const
@@ -106,9 +100,7 @@ async function reviewList(
         .icon(InfoOutlineIcon)
         .action(() => window.alert(`${list.title}\n\n${list.description}`)),
     ])
-  if (!list.publishedOnly) return pane.filter(articleListFilter(list)).params({...params})
-  // Document lists follow the Studio's perspective (drafts over published), so the published
-  // state is looked up first and the list then shows exactly those articles.
-  const ids = await client.fetch<string[]>(publishedArticleIdsQuery(list), {...params}, {perspective: 'published'})
-  return pane.filter('_type == "article" && _id in $ids').params({ids})
+  if (!list.publishedIdsQuery) return pane.filter(articleListFilter(list)).params({...params})
+  const ids = await client.fetch<string[]>(list.publishedIdsQuery, {...params}, {perspective: 'published'})
+  return pane.filter(articleListFilter(list)).params({ids})
 }

@@ -1,12 +1,7 @@
 import {DEFAULT_REVIEW_POLICY} from '@repo/schemas/review'
 import {createDatasetClient, type DatasetDocument} from '@repo/schemas/validation'
 import {describe, expect, it} from 'vitest'
-import {
-  ARTICLE_REVIEW_LISTS,
-  articleListFilter,
-  articleListParams,
-  publishedArticleIdsQuery,
-} from '../structure/articleLists.ts'
+import {ARTICLE_REVIEW_LISTS, articleListFilter, articleListParams} from '../structure/articleLists.ts'
 import {article, reviewRequest} from './fixtures.ts'
 
 const NOW = new Date('2026-12-01T00:00:00Z')
@@ -37,7 +32,12 @@ const DATASET: DatasetDocument[] = [
 async function listIds(id: string, documents = DATASET, params = articleListParams(DEFAULT_REVIEW_POLICY, NOW)) {
   const list = ARTICLE_REVIEW_LISTS.find((candidate) => candidate.id === id)
   if (!list) throw new Error(`No list ${id}`)
-  const query = list.publishedOnly ? publishedArticleIdsQuery(list) : `*[${articleListFilter(list)}]._id`
+  if (list.publishedIdsQuery) {
+    const ids = (await createDatasetClient(documents).fetch(list.publishedIdsQuery, {...params})) as string[]
+    const shown = (await createDatasetClient(documents).fetch(`*[${articleListFilter(list)}]._id`, {ids})) as string[]
+    return shown.sort()
+  }
+  const query = `*[${articleListFilter(list)}]._id`
   const ids = (await createDatasetClient(documents).fetch(query, {...params})) as string[]
   return ids.sort()
 }

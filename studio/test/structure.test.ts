@@ -98,7 +98,7 @@ describe('the desk structure, built by the Studio’s own structure builder', ()
   it('lists published articles without a valid review by their published state, not their drafts', async () => {
     const list = await open(item(item(root, 'Articles').child as List, 'Published without required review'))
     expect(list.options).toMatchObject({
-      filter: '_type == "article" && _id in $ids',
+      filter: '_type == "article" && (_id in $ids)',
       params: {ids: ['published-unsigned']},
     })
   })
