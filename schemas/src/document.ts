@@ -8,3 +8,10 @@ export interface StoredDocument {
   _type: string
   [field: string]: unknown
 }
+
+/** A document as `sanity dataset export` writes one the project generates (seed, imports): with its system fields. */
+export interface ExportedDocument extends StoredDocument {
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+}

@@ -8,7 +8,7 @@
  */
 import {relative} from 'node:path'
 import {parseArgs} from 'node:util'
-import {isMain} from './paths.ts'
+import {runCommand} from './paths.ts'
 import {formatReport} from './wordpress/report.ts'
 import {NotWordPressError} from './wordpress/wxr.ts'
 
@@ -71,14 +71,4 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (isMain(import.meta)) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code
-    },
-    (error: unknown) => {
-      console.error(error instanceof Error ? (error.stack ?? error.message) : error)
-      process.exitCode = 1
-    },
-  )
-}
+runCommand(import.meta, main)

@@ -11,7 +11,7 @@
 import {spawn} from 'node:child_process'
 import {join, relative, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
-import {bundledDatasetFile, commandArgs, isMain, studioRoot} from './paths.ts'
+import {bundledDatasetFile, commandArgs, runCommand, studioRoot} from './paths.ts'
 
 export const USAGE =
   'Usage: pnpm run import -- --project <id> --dataset <name> [--replace | --missing] [--file <dataset.ndjson>] [--dry-run]'
@@ -169,14 +169,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return code
 }
 
-if (isMain(import.meta)) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code
-    },
-    (error: unknown) => {
-      console.error(error instanceof Error ? (error.stack ?? error.message) : error)
-      process.exitCode = 1
-    },
-  )
-}
+runCommand(import.meta, main)

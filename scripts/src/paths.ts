@@ -32,3 +32,20 @@ export function isMain(meta: ImportMeta): boolean {
 export function commandArgs(argv: readonly string[] = process.argv.slice(2)): string[] {
   return argv[0] === '--' ? argv.slice(1) : [...argv]
 }
+
+/**
+ * Runs a command's `main` when the module is the program: its resolved value is the exit code; a
+ * crash prints its stack and exits 1.
+ */
+export function runCommand(meta: ImportMeta, main: (argv: string[]) => Promise<number>): void {
+  if (!isMain(meta)) return
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : error)
+      process.exitCode = 1
+    },
+  )
+}

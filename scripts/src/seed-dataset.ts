@@ -5,19 +5,13 @@
  * settings' disclaimer and editorial policy, which are product copy.
  */
 import {DEFAULT_CRISIS_LINES, SITE_SETTINGS_ID} from '@repo/schemas'
+import type {ExportedDocument} from '@repo/schemas/document'
 import {clinicalContentHash, DEFAULT_REVIEW_POLICY} from '@repo/schemas/review'
 import {findPhrase, type MarkRange, type MarkSpec, stableKey, textBlock} from './portable-text.ts'
 import {FAQ_HEADING, type SeedArticle, type SeedNode} from './seed-parse.ts'
 
 /** A document as `sanity dataset export` writes it. */
-export interface SeedDocument {
-  _id: string
-  _type: string
-  _createdAt: string
-  _updatedAt: string
-  _rev: string
-  [field: string]: unknown
-}
+export type SeedDocument = ExportedDocument
 
 /**
  * The seed states no publication or review date. The sample publishes and signs off at this

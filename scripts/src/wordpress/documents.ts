@@ -4,18 +4,12 @@
  * Everything here is a pure function of the export, so a second import writes the same bytes.
  */
 import {ARTICLE_CATEGORIES, slugProblem} from '@repo/schemas'
+import type {ExportedDocument} from '@repo/schemas/document'
 import {stableKey} from '../portable-text.ts'
 import type {WxrItem, WxrTerm} from './wxr.ts'
 
 /** A document as `sanity dataset export` writes it. */
-export interface DatasetDocument {
-  _id: string
-  _type: string
-  _createdAt: string
-  _updatedAt: string
-  _rev: string
-  [field: string]: unknown
-}
+export type DatasetDocument = ExportedDocument
 
 /** The `_id` of the article made from WordPress post `id` (published; drafts add `drafts.`). */
 export function articleId(id: number): string {
