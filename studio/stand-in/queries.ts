@@ -42,12 +42,26 @@ export async function runQuery(
 ): Promise<unknown> {
   let tree: ReturnType<typeof parse>
   try {
-    tree = parse(query, {params})
+    tree = parse(withoutTextQuery(query, params), {params})
   } catch (error) {
     throw new StandInError(400, 'queryParseError', error instanceof Error ? error.message : String(error))
   }
   const value = await evaluate(tree, {dataset, params, ...(identity ? {identity} : {})})
   return value.get()
+}
+
+/**
+ * groq-js does not implement `text::query()`, which the Studio's lists and search wrap around
+ * the search text; `x match text::query($q)` becomes `x match $q`, GROQ's plain term match, and
+ * an empty search (which matches everything) becomes `x match "*"`.
+ */
+function withoutTextQuery(query: string, params: Record<string, unknown>): string {
+  return query
+    .replace(/text::query\(\s*\$(\w+)\s*\)/g, (_, name: string) => {
+      const value = params[name]
+      return typeof value === 'string' && value.trim() === '' ? '"*"' : `$${name}`
+    })
+    .replaceAll('text::query(', '(')
 }
 
 /** Whether a document matches a listener's query (`*[filter]`), judged on that document alone. */

@@ -52,6 +52,12 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024
 /** How long a listener may stay open before the stand-in closes it (the client reconnects). */
 const LISTENER_LIFETIME_MS = 10 * 60 * 1000
 const HEARTBEAT_MS = 15_000
+/**
+ * Listeners for features the stand-in does not implement, by their `tag`. Over plain HTTP/1.1 a
+ * browser opens at most six connections to a host (Sanity's API speaks HTTP/2), and every open
+ * listener holds one, so these are closed right after `welcome`.
+ */
+const UNSUPPORTED_LISTENERS = /\.(releases\.listen|tasks-store|comments-store)$/
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -196,6 +202,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           return mutate(request, response, url, requireWriter(user, method))
         case 'actions':
           return actions(request, response, requireWriter(user, method))
+        case 'history':
+          // No history is kept: the Studio's review pane shows an empty timeline.
+          if (fourth === 'events') return send(response, 200, {events: {}, nextCursor: ''})
+          if (fourth === 'transactions') return sendText(response, 200, '')
+          if (fourth === 'documents') return send(response, 200, {documents: []})
+          break
       }
     }
     unanswered.push(`${method} /${path}`)
@@ -325,6 +337,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       connection: 'keep-alive',
     })
     response.write(`event: welcome\ndata: ${JSON.stringify({listenerName: randomUUID()})}\n\n`)
+    if (UNSUPPORTED_LISTENERS.test(search.get('tag') ?? '')) {
+      // Releases, tasks and comments are not implemented: their listeners are told to come back
+      // in a day and closed, so they do not hold one of the browser's six connections a host.
+      response.end(`retry: ${24 * 60 * 60 * 1000}\n\n`)
+      return
+    }
     openListeners.add(response)
 
     const canSee = (document: StoredDocument | null) => Boolean(document && (user || !document._id.includes('.')))
