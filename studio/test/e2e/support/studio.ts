@@ -4,16 +4,21 @@
  * the Studio stores a login.
  */
 import {existsSync} from 'node:fs'
-import {mkdir, mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises'
-import {readdir} from 'node:fs/promises'
+import {mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {buildStudio, type StandIn, type StandInUser, startStandIn} from '../../../stand-in/index.ts'
 import {type BrowserContext, chromium, type Page} from 'playwright-core'
+import {
+  buildStudio,
+  type StandIn,
+  type StandInUser,
+  type StoredDocument,
+  startStandIn,
+} from '../../../stand-in/index.ts'
 
 const STUDIO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
-const REPO_ROOT = join(STUDIO_ROOT, '..')
+export const REPO_ROOT = join(STUDIO_ROOT, '..')
 export const BUNDLED_DATASET = join(REPO_ROOT, 'site', 'content', 'dataset.ndjson')
 /** Screenshots of every step (gitignored). */
 export const SCREENSHOTS = join(STUDIO_ROOT, 'test-results', 'e2e')
@@ -82,9 +87,10 @@ async function studioBuildFor(apiHost: string): Promise<string> {
  * Starts the stand-in with the bundled dataset and the test users, builds the Studio for it and
  * serves it. `STUDIO_E2E_PORT` pins the port so a second run can reuse the build.
  */
-export async function startStudio(): Promise<StandIn> {
+export async function startStudio(extra: readonly StoredDocument[] = []): Promise<StandIn> {
   const lake = await startStandIn({
     datasetFile: BUNDLED_DATASET,
+    documents: extra,
     users: Object.values(USERS),
     port: Number(process.env['STUDIO_E2E_PORT'] ?? 0),
     maxRequests: 5_000,
@@ -132,14 +138,16 @@ export async function openStudioAs(lake: StandIn, userId: string): Promise<UserB
     timezoneId: 'UTC',
     locale: 'en-US',
   })
-  context.setDefaultTimeout(20_000)
+  // A loaded two-core machine takes tens of seconds to boot the Studio.
+  context.setDefaultTimeout(60_000)
   // The Studio keeps a token login in localStorage under this key.
-  await context.addInitScript(
-    ({key, value}) => window.localStorage.setItem(key, value),
-    {key: `__studio_auth_token_${PROJECT_ID}`, value: JSON.stringify({token, time: new Date().toISOString()})},
-  )
+  await context.addInitScript(({key, value}) => window.localStorage.setItem(key, value), {
+    key: `__studio_auth_token_${PROJECT_ID}`,
+    value: JSON.stringify({token, time: new Date().toISOString()}),
+  })
   const page = context.pages()[0] ?? (await context.newPage())
   await page.goto(lake.studioUrl)
+  await page.getByRole('link', {name: 'Structure'}).first().waitFor({timeout: 120_000})
   return {
     page,
     context,
