@@ -32,6 +32,7 @@ async function api(path: string, init: {method?: string; body?: unknown; anonymo
     ...(init.body ? {body: JSON.stringify(init.body)} : {}),
     signal: AbortSignal.timeout(10_000),
   })
+  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON, read field by field in assertions
   return {status: response.status, body: (await response.json()) as Record<string, any>}
 }
 
@@ -118,7 +119,8 @@ describe('the Content Lake stand-in', () => {
       `${lake.apiHost}/v2025-02-19/data/listen/production?query=${encodeURIComponent('*[_id in $ids]')}&$ids=${encodeURIComponent('["a1","drafts.a1"]')}&effectFormat=mendoza`,
       {headers: {authorization: `Bearer ${token}`}, signal: controller.signal},
     )
-    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
+    if (!response.body) throw new Error('The listener answered without a body')
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
     let stream = ''
     const readUntil = async (done: (text: string) => boolean) => {
       while (!done(stream)) {
