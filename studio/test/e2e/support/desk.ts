@@ -13,7 +13,8 @@ const footer = (page: Page) => page.getByTestId('pane-footer').last()
  */
 export async function findAction(page: Page, label: string, timeoutMs = 90_000): Promise<Locator> {
   const main = footer(page).getByRole('button', {name: label, exact: true})
-  const item = page.getByRole('menuitem', {name: label, exact: true})
+  // A menu item's accessible name includes its keyboard shortcut; its test ID is the label.
+  const item = page.locator(`[role="menuitem"][data-testid="action-${label.replace(/\s+/g, '')}" i]`)
   const menuButton = footer(page).getByTestId('action-menu-button')
   const deadline = Date.now() + timeoutMs
   // The footer fills in as the document loads: look for the main button, else in the menu.
@@ -41,14 +42,23 @@ export async function isDisabled(action: Locator): Promise<boolean> {
   return (await action.getAttribute('data-disabled')) === 'true' || (await action.isDisabled())
 }
 
-/** The tooltip an action shows on hover: the reason it is disabled, or what it does. */
-export async function actionTooltip(page: Page, action: Locator): Promise<string> {
+/**
+ * The tooltip an action shows on hover (the reason it is disabled, or what it does), found afresh
+ * by label each time, reopening the "…" menu if it closed.
+ */
+export async function actionTooltip(page: Page, label: string): Promise<string> {
+  const action = await findAction(page, label)
   // Leave and come back, so the tooltip shows the action's current title.
-  await page.mouse.move(0, 0)
-  await action.hover({force: true})
+  await page.mouse.move(1, 1)
+  await action.hover({force: true, timeout: 5_000})
   const tooltip = page.locator('[data-ui="Tooltip"]').filter({visible: true}).last()
-  await tooltip.waitFor()
+  await tooltip.waitFor({timeout: 5_000})
   return (await tooltip.innerText()).trim()
+}
+
+/** Whether the action with this label is disabled right now. */
+export async function actionDisabled(page: Page, label: string): Promise<boolean> {
+  return isDisabled(await findAction(page, label))
 }
 
 /** The text input or textarea of a field. */
