@@ -8,8 +8,20 @@ export const PLACEHOLDER_PROJECT_ID = 'unconfigured'
 /** Where "Open preview" points when `SANITY_STUDIO_PREVIEW_URL` is unset: `pnpm start`'s server. */
 export const DEFAULT_PREVIEW_URL = 'http://localhost:4321'
 
+/** The Studio's name in its navigation bar when `SANITY_STUDIO_TITLE` is unset. */
+export const DEFAULT_TITLE = 'Clinically Reviewed'
+
 export const studioEnv = {
   projectId: process.env.SANITY_STUDIO_PROJECT_ID || PLACEHOLDER_PROJECT_ID,
   dataset: process.env.SANITY_STUDIO_DATASET || 'production',
   previewUrl: process.env.SANITY_STUDIO_PREVIEW_URL || DEFAULT_PREVIEW_URL,
+  /**
+   * The Content Lake API host (`SANITY_STUDIO_API_HOST`); unset means Sanity's own
+   * (`https://api.sanity.io`). The Studio prefixes the project ID for project APIs, so
+   * `http://localhost:3333` reaches `http://<projectId>.localhost:3333`. Used to run the Studio
+   * on a local stand-in (`pnpm studio:demo`, the end-to-end tests).
+   */
+  apiHost: process.env.SANITY_STUDIO_API_HOST || undefined,
+  /** The name in the navigation bar (`SANITY_STUDIO_TITLE`), e.g. to mark a demo. */
+  title: process.env.SANITY_STUDIO_TITLE || DEFAULT_TITLE,
 }

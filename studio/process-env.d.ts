@@ -5,6 +5,8 @@ declare global {
       readonly SANITY_STUDIO_PROJECT_ID?: string
       readonly SANITY_STUDIO_DATASET?: string
       readonly SANITY_STUDIO_PREVIEW_URL?: string
+      readonly SANITY_STUDIO_API_HOST?: string
+      readonly SANITY_STUDIO_TITLE?: string
     }
   }
 }

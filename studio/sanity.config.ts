@@ -13,9 +13,10 @@ import {structure} from './structure/index.ts'
 
 export default defineConfig({
   name: 'default',
-  title: 'Clinically Reviewed',
+  title: studioEnv.title,
   projectId: studioEnv.projectId,
   dataset: studioEnv.dataset,
+  ...(studioEnv.apiHost ? {apiHost: studioEnv.apiHost} : {}),
   plugins: [structureTool({structure}), visionTool()],
   schema: {types: schemaTypes, templates: resolveTemplates},
   document: {

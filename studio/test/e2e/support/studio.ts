@@ -1,0 +1,162 @@
+/**
+ * The production Studio on the local stand-in, in real Chromium: one stand-in per test file,
+ * the Studio built for its port, and one browser profile per user, logged in by token the way
+ * the Studio stores a login.
+ */
+import {existsSync} from 'node:fs'
+import {mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {dirname, join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {type BrowserContext, chromium, type Page} from 'playwright-core'
+import {
+  buildStudio,
+  type StandIn,
+  type StandInUser,
+  type StoredDocument,
+  startStandIn,
+} from '../../../stand-in/index.ts'
+
+const STUDIO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
+export const REPO_ROOT = join(STUDIO_ROOT, '..')
+export const BUNDLED_DATASET = join(REPO_ROOT, 'site', 'content', 'dataset.ndjson')
+/** Screenshots of every step (gitignored). */
+export const SCREENSHOTS = join(STUDIO_ROOT, 'test-results', 'e2e')
+const BUILD_DIR = join(STUDIO_ROOT, 'node_modules', '.e2e-studio')
+export const PROJECT_ID = 'e2e'
+
+/** Where Chromium is: `CHROME_PATH`, else Debian's package. Never a downloaded browser. */
+export const chromiumPath = process.env['CHROME_PATH'] || '/usr/bin/chromium'
+
+/**
+ * Whether the browser tests can run. Without a Chromium they are skipped loudly, except in CI,
+ * where a missing browser must fail the run rather than pass it silently.
+ */
+export const hasChromium = existsSync(chromiumPath)
+if (!hasChromium) {
+  const message = `No Chromium at ${chromiumPath}: install it (apt-get install -y chromium) or set CHROME_PATH.`
+  if (process.env['CI']) throw new Error(`${message} The Studio's end-to-end tests are required in CI.`)
+  console.warn(`\n⚠️  STUDIO END-TO-END TESTS SKIPPED. ${message}\n`)
+}
+
+/** The users of the end-to-end tests. */
+export const USERS = {
+  editor: {id: 'e2e-editor', name: 'Erin Editor', email: 'editor@e2e.invalid', role: 'editor'},
+  clinician: {
+    id: 'e2e-clinician',
+    name: 'Kate Smith',
+    email: 'clinician@e2e.invalid',
+    role: 'editor',
+    signsAs: 'clinicalReviewer-kate-smith',
+  },
+  // Same name as the reviewer profile, but not linked to it: a clinician whose link is missing.
+  unlinked: {id: 'e2e-unlinked', name: 'Dr. Kate Smith', email: 'unlinked@e2e.invalid', role: 'editor'},
+} as const satisfies Record<string, StandInUser>
+
+/**
+ * The newest modification time of the Studio's and the schemas' sources: a build made after it
+ * (for the same API host) is reused, so running the suite twice does not rebuild.
+ */
+async function sourcesChangedAt(): Promise<number> {
+  let newest = 0
+  const walk = async (directory: string): Promise<void> => {
+    for (const entry of await readdir(directory, {withFileTypes: true})) {
+      if (['node_modules', 'dist', 'test', 'test-results', 'stand-in', 'docs'].includes(entry.name)) continue
+      const path = join(directory, entry.name)
+      if (entry.isDirectory()) await walk(path)
+      else newest = Math.max(newest, (await stat(path)).mtimeMs)
+    }
+  }
+  await walk(STUDIO_ROOT)
+  await walk(join(REPO_ROOT, 'schemas', 'src'))
+  return newest
+}
+
+/** Builds the Studio for `apiHost` unless the last build was for the same host and sources. */
+async function studioBuildFor(apiHost: string): Promise<string> {
+  const stampFile = join(BUILD_DIR, 'e2e-build.json')
+  const stamp = JSON.stringify({apiHost, sources: await sourcesChangedAt()})
+  const previous = await readFile(stampFile, 'utf8').catch(() => '')
+  if (previous === stamp && existsSync(join(BUILD_DIR, 'index.html'))) return BUILD_DIR
+  await buildStudio({apiHost, outDir: BUILD_DIR, projectId: PROJECT_ID})
+  await writeFile(stampFile, stamp)
+  return BUILD_DIR
+}
+
+/**
+ * Starts the stand-in with the bundled dataset and the test users, builds the Studio for it and
+ * serves it. `STUDIO_E2E_PORT` pins the port so a second run can reuse the build.
+ */
+export async function startStudio(extra: readonly StoredDocument[] = []): Promise<StandIn> {
+  const lake = await startStandIn({
+    datasetFile: BUNDLED_DATASET,
+    documents: extra,
+    users: Object.values(USERS),
+    port: Number(process.env['STUDIO_E2E_PORT'] ?? 0),
+    maxRequests: 5_000,
+  })
+  try {
+    lake.serveStudio(await studioBuildFor(lake.apiHost))
+  } catch (error) {
+    await lake.close()
+    throw error
+  }
+  await mkdir(SCREENSHOTS, {recursive: true})
+  return lake
+}
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // Only the stand-in on loopback is reachable; Sanity's CDN (bridge script, fonts) fails fast.
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost , EXCLUDE *.localhost',
+]
+
+/** A user's browser: its own profile, logged in to the Studio. */
+export interface UserBrowser {
+  page: Page
+  context: BrowserContext
+  /** Saves a screenshot of the page as `<name>.png` in {@link SCREENSHOTS}. */
+  screenshot(name: string): Promise<void>
+  close(): Promise<void>
+}
+
+/** Opens the Studio as `userId` in a fresh Chromium profile. */
+export async function openStudioAs(lake: StandIn, userId: string): Promise<UserBrowser> {
+  const {token} = lake.user(userId)
+  const profile = await mkdtemp(join(tmpdir(), 'studio-e2e-profile-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: {width: 1366, height: 860},
+    timezoneId: 'UTC',
+    locale: 'en-US',
+  })
+  // A loaded two-core machine takes tens of seconds to boot the Studio.
+  context.setDefaultTimeout(60_000)
+  // The Studio keeps a token login in localStorage under this key.
+  await context.addInitScript(({key, value}) => window.localStorage.setItem(key, value), {
+    key: `__studio_auth_token_${PROJECT_ID}`,
+    value: JSON.stringify({token, time: new Date().toISOString()}),
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  await page.goto(lake.studioUrl)
+  await page.getByRole('link', {name: 'Structure'}).first().waitFor({timeout: 120_000})
+  return {
+    page,
+    context,
+    async screenshot(name) {
+      await page.screenshot({path: join(SCREENSHOTS, `${name}.png`)})
+    },
+    async close() {
+      await context.close()
+      await rm(profile, {recursive: true, force: true})
+    },
+  }
+}
