@@ -17,7 +17,10 @@ const DATASET = join(STUDIO_ROOT, '..', 'site', 'content', 'dataset.ndjson')
 const OUT_DIR = join(STUDIO_ROOT, 'node_modules', '.stand-in-demo')
 export const DEMO_TITLE = 'Clinically Reviewed · DEMO: nothing is saved'
 
+// pnpm passes on the `--` of `pnpm studio:demo -- --port 4000`; both spellings work.
+const argv = process.argv.slice(2)
 const {values} = parseArgs({
+  args: argv[0] === '--' ? argv.slice(1) : argv,
   options: {port: {type: 'string', default: '3333'}, 'no-build': {type: 'boolean', default: false}},
 })
 const port = Number(values.port)
