@@ -294,14 +294,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       params = body.params ?? {}
       perspectiveParam ??= body.perspective ?? null
     } else {
-      for (const [key, value] of search) {
-        if (!key.startsWith('$')) continue
-        try {
-          params[key.slice(1)] = JSON.parse(value)
-        } catch {
-          throw new StandInError(400, 'queryParseError', `Parameter ${key} is not valid JSON`)
-        }
-      }
+      params = searchParams(search)
     }
     if (!text) throw new StandInError(400, 'queryParseError', 'The query is missing')
     const perspective = perspectiveOf(perspectiveParam, version.replace(/^v/, ''))
@@ -322,8 +315,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   ) {
     const search = url.searchParams
     const text = search.get('query') ?? ''
-    const params: Record<string, unknown> = {}
-    for (const [key, value] of search) if (key.startsWith('$')) params[key.slice(1)] = JSON.parse(value)
+    const params = searchParams(search)
     if (!text) throw new StandInError(400, 'queryParseError', 'The listen query is missing')
     await runQuery(text, params, [], user?.id) // a broken query fails now, as a 400, not later
     const includeResult = search.get('includeResult') !== 'false'
@@ -556,4 +548,18 @@ function send(response: ServerResponse, status: number, body: unknown): void {
 function sendText(response: ServerResponse, status: number, body: string): void {
   response.writeHead(status, {'content-type': 'text/plain; charset=utf-8'})
   response.end(body)
+}
+
+/** The `$name=<JSON>` parameters of a GET query or listen request; a value that is not JSON is a 400. */
+function searchParams(search: URLSearchParams): Record<string, unknown> {
+  const params: Record<string, unknown> = {}
+  for (const [key, value] of search) {
+    if (!key.startsWith('$')) continue
+    try {
+      params[key.slice(1)] = JSON.parse(value)
+    } catch {
+      throw new StandInError(400, 'queryParseError', `Parameter ${key} is not valid JSON`)
+    }
+  }
+  return params
 }

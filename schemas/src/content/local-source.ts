@@ -1,7 +1,7 @@
 import {type ExprNode, evaluate, parse} from 'groq-js'
 import {isPublishedId, isVersionId, publishedId} from '../ids.ts'
 import type {StoredDocument} from './dataset.ts'
-import {PAGE_PARAM, requirePagedQuery, withoutPageSlice} from './paging.ts'
+import {conjuncts, PAGE_PARAM, requirePagedQuery, withoutPageSlice} from './paging.ts'
 import type {ContentSource, Perspective, QueryParams} from './source-types.ts'
 
 /**
@@ -113,12 +113,6 @@ function constant(node: ExprNode, params: QueryParams): unknown {
   if (node.type === 'Value') return node.value
   if (node.type === 'Parameter') return params[node.name]
   return undefined
-}
-
-function conjuncts(expr: ExprNode): ExprNode[] {
-  if (expr.type === 'And') return [...conjuncts(expr.left), ...conjuncts(expr.right)]
-  if (expr.type === 'Group') return conjuncts(expr.base)
-  return [expr]
 }
 
 /** The names of the `$parameters` a parsed query uses. */

@@ -106,7 +106,8 @@ function isIdAscending(args: ExprNode[]): boolean {
   return key.type === 'AccessAttribute' && key.name === '_id' && key.base === undefined
 }
 
-function conjuncts(expr: ExprNode): ExprNode[] {
+/** The terms of a filter joined by `&&` (groups unwrapped). */
+export function conjuncts(expr: ExprNode): ExprNode[] {
   if (expr.type === 'And') return [...conjuncts(expr.left), ...conjuncts(expr.right)]
   if (expr.type === 'Group') return conjuncts(expr.base)
   return [expr]

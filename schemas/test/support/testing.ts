@@ -4,5 +4,6 @@
  * dataset through the content layer. Never imported by product code.
  */
 export * from './bundled.ts'
+export * from './chromium.ts'
 export * from './content-fixtures.ts'
 export * from './query-server.ts'

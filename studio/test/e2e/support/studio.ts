@@ -8,6 +8,7 @@ import {mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile} from 'node:fs/pr
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {chromiumArgs, chromiumAvailable, chromiumPath} from '@repo/schemas/testing'
 import {type BrowserContext, chromium, type Page} from 'playwright-core'
 import {
   buildStudio,
@@ -25,19 +26,8 @@ export const SCREENSHOTS = join(STUDIO_ROOT, 'test-results', 'e2e')
 const BUILD_DIR = join(STUDIO_ROOT, 'node_modules', '.e2e-studio')
 export const PROJECT_ID = 'e2e'
 
-/** Where Chromium is: `CHROME_PATH`, else Debian's package. Never a downloaded browser. */
-export const chromiumPath = process.env['CHROME_PATH'] || '/usr/bin/chromium'
-
-/**
- * Whether the browser tests can run. Without a Chromium they are skipped loudly, except in CI,
- * where a missing browser must fail the run rather than pass it silently.
- */
-export const hasChromium = existsSync(chromiumPath)
-if (!hasChromium) {
-  const message = `No Chromium at ${chromiumPath}: install it (apt-get install -y chromium) or set CHROME_PATH.`
-  if (process.env['CI']) throw new Error(`${message} The Studio's end-to-end tests are required in CI.`)
-  console.warn(`\n⚠️  STUDIO END-TO-END TESTS SKIPPED. ${message}\n`)
-}
+/** Whether the Studio's end-to-end tests can run (skipped loudly without Chromium, required in CI). */
+export const hasChromium = chromiumAvailable("The Studio's end-to-end tests")
 
 /** The users of the end-to-end tests. */
 export const USERS = {
@@ -105,17 +95,8 @@ export async function startStudio(extra: readonly StoredDocument[] = []): Promis
   return lake
 }
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  // Only the stand-in on loopback is reachable; Sanity's CDN (bridge script, fonts) fails fast.
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost , EXCLUDE *.localhost',
-]
+// Only the stand-in on loopback is reachable; Sanity's CDN (bridge script, fonts) fails fast.
+const CHROMIUM_ARGS = chromiumArgs(['localhost', '*.localhost'])
 
 /** A user's browser: its own profile, logged in to the Studio. */
 export interface UserBrowser {
