@@ -187,6 +187,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return send(response, 200, method === 'GET' ? (first === 'help' ? {} : []) : {})
     }
 
+    // The Live Content API, which the Presentation tool subscribes to: a stream that says welcome
+    // and then only keeps alive. Sync tags are always empty here, so there is never a change to
+    // announce; the preview server reloads its page after each saved edit instead.
+    if (first === 'data' && second === 'live' && third === 'events' && fourth === dataset)
+      return liveEvents(request, response)
+
     if (first === 'data' && third !== undefined) {
       if (third !== dataset) {
         return send(response, 404, {error: {type: 'datasetNotFound', description: `Dataset "${third}" not found`}})
@@ -377,6 +383,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     lifetime.unref()
     request.on('close', () => {
       unsubscribe()
+      clearInterval(heartbeat)
+      clearTimeout(lifetime)
+      openListeners.delete(response)
+    })
+  }
+
+  function liveEvents(request: IncomingMessage, response: ServerResponse) {
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    })
+    response.write(`event: welcome\ndata: {}\n\n`)
+    openListeners.add(response)
+    const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), HEARTBEAT_MS)
+    const lifetime = setTimeout(() => response.end(), LISTENER_LIFETIME_MS)
+    heartbeat.unref()
+    lifetime.unref()
+    request.on('close', () => {
       clearInterval(heartbeat)
       clearTimeout(lifetime)
       openListeners.delete(response)
