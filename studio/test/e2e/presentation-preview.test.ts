@@ -115,6 +115,23 @@ describe.skipIf(!hasChromium)("the Studio's Presentation tool with the preview s
     await editor.screenshot('presentation-draft-preview')
   })
 
+  it('takes the editor from a heading in the preview to that block of the body, by click', async () => {
+    const {page} = editor
+    // The overlays connect once the page has loaded; until then a click is an ordinary click.
+    await expect
+      .poll(
+        async () => {
+          await previewFrame(editor).locator('.article-body h2').first().click()
+          return decodeURIComponent(page.url())
+        },
+        {timeout: 60_000, interval: 2_000},
+      )
+      .toContain(`/presentation/article/${ID}/body[_key=="b1"].children[_key=="b1-s"].text`)
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-pt-editor')), {timeout: 30_000})
+      .toBe('true')
+  })
+
   it('shows an editor’s saved change in the preview after a reload', async () => {
     const {page} = editor
     await fieldInput(page, 'title').fill(EDITED_TITLE)
@@ -131,17 +148,27 @@ describe.skipIf(!hasChromium)("the Studio's Presentation tool with the preview s
 
     await expect.poll(() => actionDisabled(page, 'Sign off clinical review'), {timeout: 90_000}).toBe(false)
     const note = page.getByLabel('Note for the editors (optional)')
-    for (let attempt = 0; attempt < 5 && !(await note.isVisible()); attempt++) {
-      await (await findAction(page, 'Sign off clinical review')).click()
-      await note.waitFor({timeout: 10_000}).catch(() => {})
-    }
     const link = page.getByRole('link', {name: /Open this draft as readers will see it/})
-    expect(await link.getAttribute('href')).toBe(`/${presentationPath}`)
-    await page.getByText('I have read the title, excerpt, body and embedded FAQs').click()
-    await page.getByRole('button', {name: 'Sign off', exact: true}).click()
-    await expect
-      .poll(() => lake.document(`drafts.${ID}`)?.['clinicalReview'], {timeout: 30_000})
-      .toMatchObject({signedBy: USERS.clinician.id})
+    const signed = () => lake.document(`drafts.${ID}`)?.['clinicalReview'] as {signedBy?: string} | undefined
+    let previewHref: string | null = null
+    // The footer re-renders as the review state settles, which can close a dialog just opened:
+    // open it again until the sign-off is stored.
+    for (let attempt = 0; attempt < 5 && !signed(); attempt++) {
+      try {
+        if (!(await note.isVisible())) {
+          await (await findAction(page, 'Sign off clinical review')).click()
+          await note.waitFor({timeout: 10_000})
+        }
+        previewHref = await link.getAttribute('href', {timeout: 5_000})
+        await page.getByText('I have read the title, excerpt, body and embedded FAQs').click({timeout: 5_000})
+        await page.getByRole('button', {name: 'Sign off', exact: true}).click({timeout: 5_000})
+        await expect.poll(signed, {timeout: 15_000}).toBeDefined()
+      } catch {
+        await page.keyboard.press('Escape').catch(() => {})
+      }
+    }
+    expect(previewHref).toBe(`/${presentationPath}`)
+    expect(signed()).toMatchObject({signedBy: USERS.clinician.id})
 
     await reloadUntil(clinician, '.review-banner .title', 'Signed off for exactly this content')
     expect(await previewFrame(clinician).locator('.review-banner').textContent()).toContain('Dr. Kate Smith')
