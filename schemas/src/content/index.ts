@@ -10,8 +10,10 @@
  * - `queries.ts`: every GROQ query, each a `defineQuery` typed by TypeGen;
  * - `fetch.ts`, `graph.ts`, `integrity.ts`, `join.ts`: the collections read, checked and joined
  *   into the site's content graph, with every article's review status;
- * - `images.ts`: image assets to CDN addresses, Sanity's CDN only.
+ * - `images.ts`: image assets to CDN addresses, Sanity's CDN only;
+ * - `cache-keys.ts`: each page's cache key for Astro's incremental builds.
  */
+export * from './cache-keys.ts'
 export * from './dataset.ts'
 export * from './fetch.ts'
 export * from './graph.ts'
