@@ -43,7 +43,9 @@ export interface AtomicBuildOptions {
   distDir?: string
   /**
    * The persistent work folder (Astro's cache and its output); `.<dist name>-work` beside the
-   * published folder by default (`site/.dist-work`).
+   * published folder by default (`site/.dist-work`). It must be on the site's filesystem: Astro
+   * bundles the pages into `site/.astro/` and moves assets from there into its output with
+   * rename(2), which fails across filesystems. The published folder may be anywhere.
    */
   workDir?: string
   /** Ignore the work folder and render every page. */

@@ -18,6 +18,11 @@ export interface ToolRun {
   phases?: AstroPhases
   /** For our build, the search step (run once Astro has exited), as it printed it. */
   searchStep?: SearchStep
+  /** For our build, the pages Astro rendered and reused, as its log says. */
+  rendered?: number
+  reused?: number
+  /** The rebuild after one article was edited, for tools with an incremental mode. */
+  warm?: ToolRun
   error?: string
 }
 
@@ -35,6 +40,8 @@ export interface ToolResult {
   phases?: AstroPhases
   /** Medians of the search step's time and peak memory, for our build. */
   searchStep?: {ms: number | null; peakRssBytes: number | null}
+  /** Medians of the warm rebuilds (one article edited). */
+  warm?: {wallMs: number | null; peakTreeRssBytes: number | null; rendered: number | null}
 }
 
 /** Everything measured at one corpus size. */
@@ -109,6 +116,23 @@ export function formatReport(
         ])
       }
       out.push(table(rows), '')
+      const warmed = size.tools.filter((tool) => tool.warm)
+      if (warmed.length > 0) {
+        out.push('Warm builds, one article edited (medians; the cold build of the same run just before):')
+        const warmRows = [['build', 'warm', 'cold', 'warm/cold', 'peak RSS warm', 'peak RSS cold', 'pages rendered']]
+        for (const tool of warmed) {
+          warmRows.push([
+            tool.label,
+            secs(tool.warm?.wallMs ?? null),
+            secs(tool.wallMs),
+            ratio(tool.warm?.wallMs ?? null, tool.wallMs),
+            mb(tool.warm?.peakTreeRssBytes ?? null),
+            mb(tool.peakTreeRssBytes),
+            tool.warm?.rendered === null || tool.warm?.rendered === undefined ? '' : num(tool.warm.rendered),
+          ])
+        }
+        out.push(table(warmRows), '')
+      }
       const phased = size.tools.filter((tool) => tool.phases && Object.keys(tool.phases).length > 0)
       if (phased.length > 0) {
         out.push('Astro phases (medians, as the builds print them):')
