@@ -87,6 +87,14 @@ export async function buildAtomically(
     if (stdio === 'inherit') console.log(line)
   }
 
+  const running = await runningBuild(workDir)
+  if (running !== undefined) {
+    const message =
+      `Another build (process ${running}) is using the work folder ${workDir}; wait for it to finish` +
+      ` (if no build is running, delete ${join(workDir, INCOMPLETE)}).`
+    if (stdio === 'inherit') console.error(message)
+    return {code: 1, output: `${message}\n`}
+  }
   const fullBuild = await prepareWorkFolder(workDir, options.full ?? false)
   const previousPages = fullBuild === undefined ? await manifestOutputFiles(workDir) : new Set<string>()
   if (fullBuild !== undefined) log(`[build] Rendering every page: ${fullBuild}.`)
@@ -166,8 +174,25 @@ async function prepareWorkFolder(workDir: string, full: boolean): Promise<string
     for (const file of await listFiles(outDir)) if (!keep.has(file)) await rm(join(outDir, file), {force: true})
   }
   await mkdir(outDir, {recursive: true})
-  await writeFile(join(workDir, INCOMPLETE), `A build started at ${new Date().toISOString()} has not finished.\n`)
+  await writeFile(
+    join(workDir, INCOMPLETE),
+    `${process.pid}\nA build started at ${new Date().toISOString()} by process ${process.pid} has not finished.\n`,
+  )
   return reason
+}
+
+/** The process id of a build that is still running in `workDir`, if one is. */
+async function runningBuild(workDir: string): Promise<number | undefined> {
+  const marker = await readFile(join(workDir, INCOMPLETE), 'utf8').catch(() => undefined)
+  const pid = Number(marker?.split('\n')[0])
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return undefined
+  try {
+    process.kill(pid, 0)
+    return pid
+  } catch {
+    // No such process: that build died, and the marker makes the next one start afresh.
+    return undefined
+  }
 }
 
 /** The page files Astro's manifest records (paths relative to the output folder). */

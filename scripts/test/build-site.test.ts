@@ -38,4 +38,17 @@ describe('pnpm build', {timeout: 120_000}, () => {
     expect(await readdir(join(distDir, 'pagefind'))).toContain('pagefind-entry.json')
     expect((await readdir(distDir)).filter((file) => file.startsWith('search-records'))).toEqual([])
   })
+
+  it('refuses to start, leaving the published site as it was, while another build uses the work folder', async () => {
+    const {root, distDir} = await previousSite()
+    await mkdir(join(root, '.dist-work'))
+    // A process that is alive: the one that runs this test file.
+    await writeFile(join(root, '.dist-work', 'BUILD-INCOMPLETE'), `${process.ppid}\nA build started…\n`)
+
+    const {code, output} = await buildAtomically({distDir, stdio: 'pipe'})
+
+    expect(code).toBe(1)
+    expect(output).toContain(`Another build (process ${process.ppid}) is using the work folder`)
+    expect(await readFile(join(distDir, 'index.html'), 'utf8')).toBe('previous build')
+  })
 })
