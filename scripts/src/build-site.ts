@@ -35,6 +35,8 @@ const SEARCH_INDEX_SCRIPT = join(SITE_ROOT, 'src', 'integrations', 'search-index
 const OUT = 'out'
 const ASTRO_CACHE = 'astro-cache'
 const MANIFEST = join(ASTRO_CACHE, 'incremental-build.json')
+/** The last build's search index and the digest of its inputs, for the indexer's `--reuse`. */
+const SEARCH_INDEX = 'search-index'
 /** Present while a build runs; found at the start of a build, it means the last one failed. */
 const INCOMPLETE = 'BUILD-INCOMPLETE'
 
@@ -65,6 +67,8 @@ export interface BuildSummary {
   removed: number
   /** Why every page was rendered, when they were; undefined for an incremental build. */
   fullBuild: string | undefined
+  /** Whether the search index was built, or reused because its inputs did not change. */
+  searchIndex: 'built' | 'reused'
   /** Files of the published site written anew, and those carried over as hard links. */
   published: {changed: number; unchanged: number}
 }
@@ -112,7 +116,11 @@ export async function buildAtomically(
   output += built.output
   const indexed =
     built.code === 0
-      ? await run(process.execPath, [SEARCH_INDEX_SCRIPT, outDir], {cwd: SITE_ROOT, env, stdio})
+      ? await run(process.execPath, [SEARCH_INDEX_SCRIPT, outDir, '--reuse', join(workDir, SEARCH_INDEX)], {
+          cwd: SITE_ROOT,
+          env,
+          stdio,
+        })
       : {code: 0, output: ''}
   output += indexed.output
   const code = built.code !== 0 ? built.code : indexed.code
@@ -143,7 +151,8 @@ export async function buildAtomically(
   await rm(join(workDir, INCOMPLETE), {force: true})
 
   const {rendered, reused} = countPages(built.output)
-  const summary: BuildSummary = {rendered, reused, removed, fullBuild, published}
+  const searchIndex = indexed.output.includes('reused (') ? 'reused' : 'built'
+  const summary: BuildSummary = {rendered, reused, removed, fullBuild, searchIndex, published}
   log(
     `[build] Pages: ${rendered} rendered, ${reused} reused from the previous build, ${removed} removed` +
       ` (work folder ${workDir}).`,
@@ -166,14 +175,23 @@ async function prepareWorkFolder(workDir: string, full: boolean): Promise<string
   if (full) reason = '--full'
   else if (existsSync(join(workDir, INCOMPLETE))) reason = 'the previous build did not finish'
   else if (!existsSync(join(workDir, MANIFEST)) || !existsSync(outDir)) reason = 'no previous build in the work folder'
+  const searchIndex = join(workDir, SEARCH_INDEX)
   if (reason !== undefined) {
     await rm(outDir, {recursive: true, force: true})
     await rm(join(workDir, ASTRO_CACHE), {recursive: true, force: true})
+    await rm(searchIndex, {recursive: true, force: true})
   } else {
+    // The last search index waits beside the output; the indexer moves it back if still current.
+    await rm(join(searchIndex, 'pagefind'), {recursive: true, force: true})
+    await mkdir(searchIndex, {recursive: true})
+    await rename(join(outDir, 'pagefind'), join(searchIndex, 'pagefind')).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error
+    })
     const keep = await manifestOutputFiles(workDir)
     for (const file of await listFiles(outDir)) if (!keep.has(file)) await rm(join(outDir, file), {force: true})
   }
   await mkdir(outDir, {recursive: true})
+  await mkdir(searchIndex, {recursive: true})
   await writeFile(
     join(workDir, INCOMPLETE),
     `${process.pid}\nA build started at ${new Date().toISOString()} by process ${process.pid} has not finished.\n`,
@@ -212,7 +230,8 @@ async function manifestOutputFiles(workDir: string): Promise<Set<string>> {
 
 /**
  * Writes `target` as a copy of `outDir`: files the published folder `distDir` has with the same
- * size and modification time are hard links to it, the rest are copied (with `outDir`'s time).
+ * size and modification time, or the same bytes, are hard links to it; the rest are copied (with
+ * `outDir`'s modification time, so the next build recognises them without reading them).
  */
 async function assemble(outDir: string, distDir: string, target: string): Promise<BuildSummary['published']> {
   let changed = 0
@@ -228,7 +247,13 @@ async function assemble(outDir: string, distDir: string, target: string): Promis
     }
     const source = await stat(from)
     const published = await stat(join(distDir, file)).catch(() => undefined)
-    if (published && published.size === source.size && Math.trunc(published.mtimeMs) === Math.trunc(source.mtimeMs)) {
+    if (
+      published &&
+      published.size === source.size &&
+      (Math.trunc(published.mtimeMs) === Math.trunc(source.mtimeMs) ||
+        // Written again with the same bytes (the pages and assets every build writes).
+        (await readFile(from)).equals(await readFile(join(distDir, file))))
+    ) {
       await link(join(distDir, file), to)
       unchanged++
     } else {

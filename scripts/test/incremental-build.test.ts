@@ -125,6 +125,9 @@ describe('pnpm build, incrementally', {timeout: 600_000}, () => {
     expect(summary.reused).toBe(keyedPages)
     expect(summary.removed).toBe(0)
     expect((await stat(page)).mtimeMs).toBe(before.mtimeMs)
+    // Nothing the search index reads changed, and the published site gets no new file.
+    expect(summary.searchIndex).toBe('reused')
+    expect(summary.published.changed).toBe(0)
   })
 
   it('publishes the same site as a cold build after an article is edited', async () => {
@@ -133,6 +136,7 @@ describe('pnpm build, incrementally', {timeout: 600_000}, () => {
     edited['excerpt'] = 'An edited summary.'
     const summary = await expectSameAsColdBuild()
     expect(summary.reused).toBeGreaterThan(0)
+    expect(summary.searchIndex).toBe('built')
     const page = await readFile(join(incremental.distDir, 'blog', slugOf(5), 'index.html'), 'utf8')
     expect(page).toContain('Edited: what changes in week one of outpatient care')
   })

@@ -6,10 +6,17 @@
  * `astro build` runs it from the site-finish integration. `pnpm build` runs it instead as its own
  * process once Astro has exited (`node site/src/integrations/search-index.ts <dist>`), so the
  * indexer's memory never adds to the memory Astro holds.
+ *
+ * With `--reuse <folder>` (what the incremental `pnpm build` passes), the last build's index is
+ * kept there with a digest of what it was built from: the article records, the HTML pages it
+ * reads, this indexer's code, Pagefind's version and the articles per index. When nothing of that
+ * changed (a rebuild with no content change, a review that lapsed, an image swapped), the index is
+ * moved back instead of built again; Pagefind writes the same bytes for the same input.
  */
-import {createReadStream, readdirSync, readFileSync} from 'node:fs'
-import {rm, writeFile} from 'node:fs/promises'
-import {join, resolve} from 'node:path'
+import {createHash} from 'node:crypto'
+import {createReadStream, existsSync, readdirSync, readFileSync} from 'node:fs'
+import {glob, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {dirname, join, resolve} from 'node:path'
 import {createInterface} from 'node:readline'
 import {fileURLToPath} from 'node:url'
 import * as pagefind from 'pagefind'
@@ -174,17 +181,70 @@ function childrenPeakRss(): number | null {
   }
 }
 
+/** Where `--reuse` keeps the last index (`pagefind/`) and the digest of its inputs. */
+const REUSED_INDEX = 'pagefind'
+const REUSED_DIGEST = 'inputs.sha256'
+
+/** Pagefind's version (its package exports no `package.json`: found beside its entry point). */
+function pagefindVersion(): string {
+  let dir = dirname(fileURLToPath(import.meta.resolve('pagefind')))
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir)
+  return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {version: string}).version
+}
+
+/** A digest of everything the index is built from (see the module's comment). */
+async function searchInputsDigest(outDir: string): Promise<string> {
+  const hash = createHash('sha256')
+  hash.update(`pagefind ${pagefindVersion()}\0per index ${articlesPerIndex()}\0`)
+  hash.update(readFileSync(fileURLToPath(import.meta.url)))
+  hash.update(await readFile(join(outDir, SEARCH_RECORDS_FILE)))
+  const pages: string[] = []
+  for await (const page of glob(HTML_PAGES, {cwd: outDir})) pages.push(page)
+  for (const page of pages.sort()) hash.update(`\0${page}\0`).update(await readFile(join(outDir, page)))
+  return hash.digest('hex')
+}
+
+/**
+ * Builds the index, or moves the last one back from `reuseDir` when its inputs are unchanged;
+ * either way leaves there the digest for the next build. Returns null when it reused the index.
+ */
+export async function buildOrReuseSearchIndex(outDir: string, reuseDir: string): Promise<SearchIndexResult | null> {
+  const digest = await searchInputsDigest(outDir)
+  const previous = await readFile(join(reuseDir, REUSED_DIGEST), 'utf8').catch(() => undefined)
+  let result: SearchIndexResult | null = null
+  const reused =
+    previous === digest &&
+    (await rename(join(reuseDir, REUSED_INDEX), join(outDir, 'pagefind')).then(
+      () => true,
+      () => false,
+    ))
+  if (reused) await rm(join(outDir, SEARCH_RECORDS_FILE), {force: true})
+  else result = await buildSearchIndex(outDir)
+  await rm(join(reuseDir, REUSED_INDEX), {recursive: true, force: true})
+  await writeFile(join(reuseDir, REUSED_DIGEST), digest)
+  return result
+}
+
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const outDir = process.argv[2]
-  if (!outDir) {
-    console.error('Usage: node site/src/integrations/search-index.ts <built site folder>')
+  const reuseDir = process.argv[3] === '--reuse' ? process.argv[4] : undefined
+  if (!outDir || (process.argv[3] !== undefined && !reuseDir)) {
+    console.error('Usage: node site/src/integrations/search-index.ts <built site folder> [--reuse <folder>]')
     process.exit(2)
   }
   try {
     const started = performance.now()
-    const {articles, pages, indexes, pagefindPeakRssBytes} = await buildSearchIndex(resolve(outDir))
+    const built = reuseDir
+      ? await buildOrReuseSearchIndex(resolve(outDir), resolve(reuseDir))
+      : await buildSearchIndex(resolve(outDir))
+    if (built === null) {
+      const seconds = ((performance.now() - started) / 1000).toFixed(1)
+      console.log(`[search-index] Search index: its inputs are unchanged since the last build; reused (${seconds} s)`)
+      process.exit(0)
+    }
+    const {articles, pages, indexes, pagefindPeakRssBytes} = built
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     // This process and Pagefind's, each at its own peak: their sum bounds the step's memory.
     const indexer = process.resourceUsage().maxRSS * 1024
