@@ -22,7 +22,7 @@
  */
 import {spawn} from 'node:child_process'
 import {existsSync} from 'node:fs'
-import {copyFile, link, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile} from 'node:fs/promises'
+import {copyFile, link, mkdir, readdir, readFile, rename, rm, rmdir, stat, utimes, writeFile} from 'node:fs/promises'
 import {basename, dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
@@ -132,9 +132,9 @@ export async function buildAtomically(
   for (const file of previousPages) {
     if (currentPages.has(file)) continue
     await rm(join(outDir, file), {force: true})
+    await removeEmptyParents(outDir, dirname(file))
     removed++
   }
-  await removeEmptyFolders(outDir)
 
   let published: BuildSummary['published']
   try {
@@ -236,15 +236,11 @@ async function manifestOutputFiles(workDir: string): Promise<Set<string>> {
 async function assemble(outDir: string, distDir: string, target: string): Promise<BuildSummary['published']> {
   let changed = 0
   let unchanged = 0
-  const made = new Set<string>()
-  for (const file of await listFiles(outDir)) {
+  const files = await listFiles(outDir)
+  for (const folder of new Set(files.map((file) => dirname(join(target, file))))) await mkdir(folder, {recursive: true})
+  await inParallel(files, PUBLISH_CONCURRENCY, async (file) => {
     const from = join(outDir, file)
     const to = join(target, file)
-    const folder = dirname(to)
-    if (!made.has(folder)) {
-      await mkdir(folder, {recursive: true})
-      made.add(folder)
-    }
     const source = await stat(from)
     const published = await stat(join(distDir, file)).catch(() => undefined)
     if (
@@ -261,8 +257,26 @@ async function assemble(outDir: string, distDir: string, target: string): Promis
       await utimes(to, source.atime, source.mtime)
       changed++
     }
-  }
+  })
   return {changed, unchanged}
+}
+
+/**
+ * File operations in flight while publishing: each waits on the disk, and libuv's thread pool
+ * runs four at a time; one after another, publishing 2,000 files took over a second.
+ */
+const PUBLISH_CONCURRENCY = 16
+
+/** Runs `task` on every item, at most `limit` at a time. */
+async function inParallel<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T
+      await task(item)
+    }
+  }
+  await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker))
 }
 
 /** Every file under `root`, as paths relative to it; none when it does not exist. */
@@ -274,18 +288,15 @@ async function listFiles(root: string): Promise<string[]> {
     .sort()
 }
 
-/** Removes folders left empty under `root` (a deleted article's `blog/<slug>/`). */
-async function removeEmptyFolders(root: string): Promise<boolean> {
-  const entries = await readdir(root, {withFileTypes: true}).catch(() => [])
-  let empty = true
-  for (const entry of entries) {
-    if (entry.isDirectory() && (await removeEmptyFolders(join(root, entry.name)))) {
-      await rm(join(root, entry.name), {recursive: true, force: true})
-    } else {
-      empty = false
+/** Removes `folder` (relative to `root`) and its parents while they are empty: a deleted article's `blog/<slug>/`. */
+async function removeEmptyParents(root: string, folder: string): Promise<void> {
+  for (let current = folder; current !== '.' && current !== ''; current = dirname(current)) {
+    try {
+      await rmdir(join(root, current))
+    } catch {
+      return
     }
   }
-  return empty
 }
 
 /**
