@@ -62,7 +62,11 @@ export const TARGETS = {
   peakRssBytes: 1.5 * 1024 ** 3,
   /** Time at 10,000 over time at 1,000, at most. */
   scaling: 11,
-} as const
+  /** Issue 18: a rebuild after one article is edited, at most, by corpus size. */
+  warmMs: {1000: 3000, 10000: 10000} as Record<number, number>,
+  /** Issue 18: cold build against a peer, at most: the Astro Markdown blog at 1,000, Eleventy at 10,000. */
+  coldVsPeer: {1000: ['astro-markdown', 1.0], 10000: ['eleventy', 1.0]} as Record<number, readonly [string, number]>,
+}
 
 const num = (value: number) => value.toLocaleString('en-US')
 const secs = (ms: number | null) => (ms === null ? 'failed' : `${(ms / 1000).toFixed(2)} s`)
@@ -225,6 +229,28 @@ export function formatTargets(sizes: readonly SizeResult[]): string {
     lines.push(
       `  scaling 1,000 → 10,000: ${scaling.toFixed(1)}× (target ≤ ${TARGETS.scaling}×) — ${verdict(scaling, TARGETS.scaling)}`,
     )
+  }
+  for (const size of sizes) {
+    const ours = tool(size, 'ours')
+    const warmLimit = TARGETS.warmMs[size.n]
+    if (ours?.warm && warmLimit !== undefined) {
+      const warmMs = ours.warm.wallMs
+      lines.push(
+        `  ${size.n.toLocaleString('en-US')} articles, one edited, rebuild: ${secs(warmMs)} (target ≤ ${secs(warmLimit)}) — ${verdict(warmMs, warmLimit)}; peak ${mb(ours.warm.peakTreeRssBytes)} against ${mb(ours.peakTreeRssBytes)} cold (target: no higher) — ${
+          ours.warm.peakTreeRssBytes === null || ours.peakTreeRssBytes === null
+            ? 'not measured'
+            : verdict(ours.warm.peakTreeRssBytes, ours.peakTreeRssBytes)
+        }`,
+      )
+    }
+    const [peerName, limit] = TARGETS.coldVsPeer[size.n] ?? []
+    const peer = peerName ? tool(size, peerName) : undefined
+    if (ours?.wallMs && peer?.wallMs && limit !== undefined) {
+      const ratio = ours.wallMs / peer.wallMs
+      lines.push(
+        `  ${size.n.toLocaleString('en-US')} articles, cold, vs ${peer.label}: ${ratio.toFixed(2)}× (target ≤ ${limit.toFixed(1)}×) — ${verdict(ratio, limit)}`,
+      )
+    }
   }
   const fiftyK = tool(at(50000), 'ours')
   if (fiftyK) {
