@@ -2,7 +2,7 @@
  * `pnpm build` twice: the second build reuses what did not change, and what it publishes is
  * exactly what a build from scratch publishes. One site is changed step by step (an edited
  * article, a deleted one, a changed slug, changed settings, a review that lapses as the clock
- * moves) and built incrementally after each step; after each, the same dataset is built cold into
+ * moves, and documents the pages reference renamed) and built incrementally after each step; after each, the same dataset is built cold into
  * another folder and the two sites are compared file by file, byte for byte.
  *
  * "Timestamps aside" means file modification times only: the built files hold no build time, so
@@ -159,6 +159,17 @@ describe('pnpm build, incrementally', {timeout: 600_000}, () => {
     await expect(stat(join(incremental.distDir, 'blog', old))).rejects.toThrow()
     const linking = await readFile(join(incremental.distDir, 'blog', slugOf(from), 'index.html'), 'utf8')
     expect(linking).toContain('href="/blog/a-new-address/"')
+  })
+
+  it('publishes the same site as a cold build after a program level and the reviewer are renamed', async () => {
+    const level = documents.find((document) => document._id === 'programLevel-detox') as Record<string, unknown>
+    level['name'] = 'Medically Supervised Withdrawal'
+    const reviewer = documents.find((document) => document._type === 'clinicalReviewer') as Record<string, unknown>
+    reviewer['name'] = 'Dr. Katherine Smith'
+    const summary = await expectSameAsColdBuild()
+    expect(summary.reused).toBeGreaterThan(0)
+    const program = await readFile(join(incremental.distDir, 'programs', 'detox', 'index.html'), 'utf8')
+    expect(program).toContain('Medically Supervised Withdrawal')
   })
 
   it('publishes the same site as a cold build after the settings change', async () => {
