@@ -67,8 +67,11 @@ export interface BuildSummary {
   removed: number
   /** Why every page was rendered, when they were; undefined for an incremental build. */
   fullBuild: string | undefined
-  /** Whether the search index was built, or reused because its inputs did not change. */
-  searchIndex: 'built' | 'reused'
+  /**
+   * Whether the search index was built, or reused because nothing it reads changed, or partly
+   * reused (the Pagefind indexes whose articles did not change).
+   */
+  searchIndex: 'built' | 'reused' | 'partly reused'
   /** Files of the published site written anew, and those carried over as hard links. */
   published: {changed: number; unchanged: number}
 }
@@ -151,7 +154,10 @@ export async function buildAtomically(
   await rm(join(workDir, INCOMPLETE), {force: true})
 
   const {rendered, reused} = countPages(built.output)
-  const searchIndex = indexed.output.includes('reused (') ? 'reused' : 'built'
+  const indexes = /\((\d+) Pagefind index(?:es)?(?:, (\d+) reused)?/.exec(indexed.output)
+  const reusedIndexes = Number(indexes?.[2] ?? 0)
+  const searchIndex =
+    reusedIndexes === 0 ? 'built' : reusedIndexes === Number(indexes?.[1]) ? 'reused' : 'partly reused'
   const summary: BuildSummary = {rendered, reused, removed, fullBuild, searchIndex, published}
   log(
     `[build] Pages: ${rendered} rendered, ${reused} reused from the previous build, ${removed} removed` +
