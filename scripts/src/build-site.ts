@@ -140,13 +140,20 @@ export async function buildAtomically(
   }
 
   let published: BuildSummary['published']
+  let hadPrevious = false
   try {
     published = await assemble(outDir, distDir, publishing)
-    await rename(distDir, retired).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error
-    })
+    hadPrevious = await rename(distDir, retired).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error
+        return false
+      },
+    )
     await rename(publishing, distDir)
   } catch (error) {
+    // Put the previous site back if it was already moved aside: never no site, never half of one.
+    if (hadPrevious && !existsSync(distDir)) await rename(retired, distDir)
     await rm(publishing, {recursive: true, force: true})
     throw error
   }
@@ -347,11 +354,18 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     args: commandArgs(),
     options: {dist: {type: 'string'}, work: {type: 'string'}, full: {type: 'boolean', default: false}},
   })
-  const {code} = await buildAtomically({
+  const code = await buildAtomically({
     ...(values.dist === undefined ? {} : {distDir: values.dist}),
     ...(values.work === undefined ? {} : {workDir: values.work}),
     full: values.full,
-  })
+  }).then(
+    (result) => result.code,
+    (error: unknown) => {
+      // Publishing failed (a full disk, permissions): the site was put back as it was.
+      console.error(`[build] ${error instanceof Error ? error.message : String(error)}`)
+      return 1
+    },
+  )
   if (code !== 0) console.error('\nThe build failed; the published site still holds the previous build.')
   process.exit(code)
 }
