@@ -12,8 +12,10 @@
  *   into the site's content graph, with every article's review status;
  * - `images.ts`: image assets to CDN addresses, Sanity's CDN only;
  * - `local-images.ts`: images not yet uploaded (`image@file://…`), served by the site itself
- *   when their file is inside `CONTENT_IMAGES_DIR`.
+ *   when their file is inside `CONTENT_IMAGES_DIR`;
+ * - `cache-keys.ts`: each page's cache key for Astro's incremental builds.
  */
+export * from './cache-keys.ts'
 export * from './dataset.ts'
 export * from './fetch.ts'
 export * from './graph.ts'

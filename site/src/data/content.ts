@@ -27,6 +27,8 @@ export type {
   Therapy,
   TherapyEntry,
 } from '@repo/schemas/content'
+/** Each page's cache key for incremental builds, for the routes' `getStaticPaths`. */
+export {pageCacheKeys} from '@repo/schemas/content'
 
 /**
  * Articles per page of the blog and of each category listing: twenty short cards are one quick
