@@ -3,10 +3,22 @@ import {defineConfig} from 'astro/config'
 import {build, define, reactRenderer, site} from './astro.shared.ts'
 import {siteFinish} from './src/integrations/site-finish.ts'
 
+/**
+ * Set by `pnpm build` (scripts/src/build-site.ts) to its persistent work folder, which turns on
+ * incremental builds: Astro's cache lives there, and the output folder is kept between builds
+ * instead of emptied, so pages Astro reuses are not even copied. A plain `astro build` (the
+ * site's own tests) renders every page, as before.
+ */
+const incrementalDir = process.env['SITE_INCREMENTAL_DIR']
+
 /** The public site: fully static. */
 export default defineConfig({
   site,
   output: 'static',
+  ...(incrementalDir ? {cacheDir: `${incrementalDir}/astro-cache`} : {}),
+  // Pages whose cache key (from getStaticPaths, see @repo/schemas/content pageCacheKeys) and
+  // code are unchanged since the last build are reused instead of rendered.
+  experimental: {incrementalBuild: incrementalDir !== undefined},
   trailingSlash: 'always',
   build,
   integrations: [
@@ -17,5 +29,5 @@ export default defineConfig({
     }),
     siteFinish(),
   ],
-  vite: {define},
+  vite: {define, ...(incrementalDir ? {build: {emptyOutDir: false}} : {})},
 })

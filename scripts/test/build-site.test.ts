@@ -23,7 +23,9 @@ describe('pnpm build', {timeout: 120_000}, () => {
     expect(code).not.toBe(0)
     expect(output).toContain(`${broken}:2`)
     expect(await readFile(join(distDir, 'index.html'), 'utf8')).toBe('previous build')
-    expect(await readdir(root)).toEqual(['broken.ndjson', 'dist'])
+    // Beside the published site only the work folder remains, marked so the next build starts afresh.
+    expect(await readdir(root)).toEqual(['.dist-work', 'broken.ndjson', 'dist'])
+    expect(await readdir(join(root, '.dist-work'))).toContain('BUILD-INCOMPLETE')
   })
 
   it('replaces the previous site with the new one, search index included, when the build succeeds', async () => {
@@ -31,9 +33,22 @@ describe('pnpm build', {timeout: 120_000}, () => {
     const {code} = await buildAtomically({distDir, env: {REVIEW_NOW: '2026-12-01T00:00:00Z'}, stdio: 'pipe'})
     expect(code).toBe(0)
     expect(await readFile(join(distDir, 'index.html'), 'utf8')).not.toBe('previous build')
-    expect(await readdir(root)).toEqual(['dist'])
+    expect(await readdir(root)).toEqual(['.dist-work', 'dist'])
     // The search index is built after Astro exits, from records that are then removed.
     expect(await readdir(join(distDir, 'pagefind'))).toContain('pagefind-entry.json')
     expect((await readdir(distDir)).filter((file) => file.startsWith('search-records'))).toEqual([])
+  })
+
+  it('refuses to start, leaving the published site as it was, while another build uses the work folder', async () => {
+    const {root, distDir} = await previousSite()
+    await mkdir(join(root, '.dist-work'))
+    // A process that is alive: the one that runs this test file.
+    await writeFile(join(root, '.dist-work', 'BUILD-INCOMPLETE'), `${process.ppid}\nA build started…\n`)
+
+    const {code, output} = await buildAtomically({distDir, stdio: 'pipe'})
+
+    expect(code).toBe(1)
+    expect(output).toContain(`Another build (process ${process.ppid}) is using the work folder`)
+    expect(await readFile(join(distDir, 'index.html'), 'utf8')).toBe('previous build')
   })
 })

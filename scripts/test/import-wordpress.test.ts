@@ -1,8 +1,9 @@
 import {execFile} from 'node:child_process'
 import {existsSync} from 'node:fs'
-import {mkdtemp, readdir, readFile, writeFile} from 'node:fs/promises'
+import {appendFile, copyFile, mkdtemp, readdir, readFile, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {parse as parseHtml} from 'node-html-parser'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {buildAtomically} from '../src/build-site.ts'
 import {bundledDatasetFile, repoRoot} from '../src/paths.ts'
@@ -328,8 +329,64 @@ describe('pnpm run import:wordpress on a small export', {timeout: CLI_TIMEOUT}, 
       const content = await readFile(join(distDir, file), 'utf8')
       expect(content, file).not.toMatch(/(DRAFT|PRIVATE|SCHEDULED|PENDING|TRASH|NODATE)-MARKER/)
     }
-    // An image whose file is not available to the build is left out with a warning naming the post.
-    expect(build.output).toMatch(/\[content\] article-wp-11: image \w+ has no usable asset/)
+    // Without CONTENT_IMAGES_DIR an image named by file is left out, with a warning naming the post.
+    expect(build.output).toContain('[content] article-wp-11 body[')
+    expect(build.output).toMatch(/image photo\.png left out \(CONTENT_IMAGES_DIR is not set\)/)
+    expect(existsSync(join(distDir, 'media'))).toBe(false)
+  }, 240_000)
+
+  it('shows imported images from CONTENT_IMAGES_DIR in a local build, and never copies a file from outside it', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'wordpress-images-'))
+    // A published article whose featured image names a file outside the images folder.
+    const secret = join(root, 'secret.png')
+    await copyFile(join(uploads, '2024', '05', 'garden.png'), secret)
+    await appendFile(secret, 'not for the site')
+    const original = docs.get('article-wp-10')
+    const escaping = {
+      ...original,
+      _id: 'article-escape',
+      slug: {_type: 'slug', current: 'escape-attempt'},
+      heroImage: {_type: 'image', _sanityAsset: `image@file://${secret}`, alt: 'Outside'},
+    }
+    const dataset = join(root, 'dataset.ndjson')
+    await writeFile(dataset, `${await readFile(out, 'utf8')}${JSON.stringify(escaping)}\n`)
+    const distDir = join(root, 'dist')
+    const build = await buildAtomically({
+      distDir,
+      env: {CONTENT_DATASET_FILE: dataset, CONTENT_IMAGES_DIR: uploads, REVIEW_NOW},
+      stdio: 'pipe',
+    })
+    expect(build.code, build.output).toBe(0)
+
+    const html = await readFile(join(distDir, 'blog', 'ca-va-uber-cafe', 'index.html'), 'utf8')
+    const page = parseHtml(html)
+    const shown = page.querySelectorAll('main figure img').map((img) => ({
+      src: img.getAttribute('src') ?? '',
+      alt: img.getAttribute('alt'),
+      width: img.getAttribute('width'),
+    }))
+    expect(shown.map(({alt}) => alt)).toEqual([
+      'Two people talking over coffee',
+      'The garden path',
+      'The lounge with armchairs',
+    ])
+    for (const [index, name] of ['photo.png', 'garden.png', 'lounge.png'].entries()) {
+      const image = shown[index]
+      expect(image?.src).toMatch(/^\/media\/[0-9a-f]{20}\.png$/)
+      // The page serves the very file from the uploads folder, at the size it declares.
+      const served = await readFile(join(distDir, image?.src ?? ''))
+      expect(served.equals(await readFile(join(uploads, '2024', '05', name)))).toBe(true)
+      expect(Number(image?.width)).toBe(served.readUInt32BE(16))
+    }
+
+    const media = await readdir(join(distDir, 'media'))
+    expect(media).toHaveLength(3)
+    const secretBytes = await readFile(secret)
+    for (const name of media) expect((await readFile(join(distDir, 'media', name))).equals(secretBytes)).toBe(false)
+    expect(await readFile(join(distDir, 'blog', 'escape-attempt', 'index.html'), 'utf8')).not.toContain('Outside')
+    expect(build.output).toContain(
+      '[content] article-escape heroImage: image secret.png left out (file outside CONTENT_IMAGES_DIR)',
+    )
   }, 240_000)
 })
 

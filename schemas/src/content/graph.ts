@@ -15,6 +15,7 @@ import type {
   TherapiesQueryResult,
 } from '../sanity.types.ts'
 import type {ImageSources, ImageValue} from './images.ts'
+import type {LocalImage} from './local-images.ts'
 
 export type Article = ArticlesQueryResult[number]
 export type ProgramLevel = ProgramLevelsQueryResult[number]
@@ -99,6 +100,10 @@ export interface SiteContent {
   reviewers: ReviewerEntry[]
   /** Redirects from old addresses, as stored; the site checks each before writing `_redirects`. */
   redirects: RedirectsQueryResult
+  /** Images not yet uploaded that the site serves itself, one per file (see `local-images.ts`). */
+  localImages: LocalImage[]
+  /** Images named by file that are left out, each naming its document `_id`, field and reason. */
+  localImageProblems: string[]
   /** The page of a document an internal link points at, or undefined when it has none. */
   linkTarget(ref: string | null | undefined): string | undefined
   faqById(id: string): FaqEntry | undefined

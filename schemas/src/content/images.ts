@@ -1,11 +1,13 @@
 /**
  * Image addresses for content images. Content holds only a reference to an asset; the asset
  * document says where it lives. Only Sanity's own image CDN over https is ever used, so no
- * image can point a reader's browser anywhere else.
+ * image can point a reader's browser anywhere else; the one exception is an image not yet
+ * uploaded, a file the site serves itself (see `local-images.ts`).
  */
 
 import type {ImageAssetsQueryResult} from '@repo/schemas/types'
 import {createImageUrlBuilder} from '@sanity/image-url'
+import type {LocalImage} from './local-images.ts'
 
 /** What an `<img>` needs. */
 export interface ImageSources {
@@ -20,6 +22,8 @@ export interface ImageValue {
   asset?: {_ref: string} | null | undefined
   crop?: {top: number; bottom: number; left: number; right: number} | null | undefined
   hotspot?: {x: number; y: number; height: number; width: number} | null | undefined
+  /** An image not yet uploaded, as Sanity's export format names it (`image@file://…`). */
+  _sanityAsset?: unknown
 }
 
 /** The widths offered in `srcset`; a browser picks by the layout width and pixel density. */
@@ -29,13 +33,18 @@ const CDN_ASSET = /^https:\/\/cdn\.sanity\.io\/images\/([a-z0-9]+)\/([a-z0-9][a-
 
 /**
  * Builds a lookup from image value to sources. An image whose asset is unknown, or lives anywhere
- * but `https://cdn.sanity.io/images/<project>/<dataset>/`, has no sources and is not rendered.
+ * but `https://cdn.sanity.io/images/<project>/<dataset>/`, has no sources and is not rendered;
+ * nor is a file that is not among the checked `localImages`.
  */
 export function createImageResolver(
   assets: ImageAssetsQueryResult,
+  localImages: ReadonlyMap<string, LocalImage> = new Map(),
 ): (image: ImageValue | null | undefined) => ImageSources | undefined {
   const byId = new Map(assets.map((asset) => [asset._id, asset]))
   return (image) => {
+    const local = typeof image?._sanityAsset === 'string' ? localImages.get(image._sanityAsset) : undefined
+    if (local)
+      return {src: local.path, srcset: `${local.path} ${local.width}w`, width: local.width, height: local.height}
     const ref = image?.asset?._ref
     if (!image || !ref) return undefined
     const asset = byId.get(ref)

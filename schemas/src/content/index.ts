@@ -10,8 +10,12 @@
  * - `queries.ts`: every GROQ query, each a `defineQuery` typed by TypeGen;
  * - `fetch.ts`, `graph.ts`, `integrity.ts`, `join.ts`: the collections read, checked and joined
  *   into the site's content graph, with every article's review status;
- * - `images.ts`: image assets to CDN addresses, Sanity's CDN only.
+ * - `images.ts`: image assets to CDN addresses, Sanity's CDN only;
+ * - `local-images.ts`: images not yet uploaded (`image@file://…`), served by the site itself
+ *   when their file is inside `CONTENT_IMAGES_DIR`;
+ * - `cache-keys.ts`: each page's cache key for Astro's incremental builds.
  */
+export * from './cache-keys.ts'
 export * from './dataset.ts'
 export * from './fetch.ts'
 export * from './graph.ts'
@@ -19,6 +23,7 @@ export * from './images.ts'
 export * from './integrity.ts'
 export * from './join.ts'
 export * from './live-source.ts'
+export * from './local-images.ts'
 export * from './local-source.ts'
 export * from './page.ts'
 export * from './paging.ts'

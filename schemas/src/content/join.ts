@@ -18,12 +18,26 @@ import type {
 } from './graph.ts'
 import {createImageResolver} from './images.ts'
 import {ContentError, checkDocuments} from './integrity.ts'
+import {collectLocalImages} from './local-images.ts'
+
+/** How a build treats what is not in the content itself. */
+export interface SiteContentOptions {
+  /**
+   * The folder images not yet uploaded may be read from (`CONTENT_IMAGES_DIR`): an image named
+   * by file is shown only when its file is inside it. Without it, such images are left out.
+   */
+  localImagesDir?: string | undefined
+}
 
 /**
  * Joins the collections, decides every article's review status at `now`, and checks what the
  * build cannot work around (missing settings, duplicate or unsafe slugs, untitled documents).
  */
-export async function buildSiteContent(raw: RawContent, now: Date): Promise<SiteContent> {
+export async function buildSiteContent(
+  raw: RawContent,
+  now: Date,
+  options: SiteContentOptions = {},
+): Promise<SiteContent> {
   const problems: string[] = []
   const settings = raw.settings
   if (!settings) problems.push('siteSettings: the settings document (`_id` "siteSettings") is missing.')
@@ -131,7 +145,11 @@ export async function buildSiteContent(raw: RawContent, now: Date): Promise<Site
   for (const entry of faqs) urlById.set(entry.faq._id, entry.url)
   for (const entry of reviewers) if (entry.url) urlById.set(entry.reviewer._id, entry.url)
 
-  const image = createImageResolver(raw.imageAssets)
+  const local = collectLocalImages(
+    [...raw.articles, ...raw.programLevels, ...raw.therapies, ...raw.faqs, ...raw.reviewers, ...raw.authors],
+    options.localImagesDir,
+  )
+  const image = createImageResolver(raw.imageAssets, local.byAsset)
   return {
     settings,
     now,
@@ -142,6 +160,8 @@ export async function buildSiteContent(raw: RawContent, now: Date): Promise<Site
     faqs,
     reviewers,
     redirects: raw.redirects,
+    localImages: [...new Map([...local.byAsset.values()].map((image) => [image.path, image])).values()],
+    localImageProblems: local.problems,
     linkTarget: (ref) => (ref ? urlById.get(publishedId(ref)) : undefined),
     faqById: (id) => faqIndex.get(publishedId(id)),
     image,

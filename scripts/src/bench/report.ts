@@ -18,6 +18,11 @@ export interface ToolRun {
   phases?: AstroPhases
   /** For our build, the search step (run once Astro has exited), as it printed it. */
   searchStep?: SearchStep
+  /** For our build, the pages Astro rendered and reused, as its log says. */
+  rendered?: number
+  reused?: number
+  /** The rebuild after one article was edited, for tools with an incremental mode. */
+  warm?: ToolRun
   error?: string
 }
 
@@ -35,6 +40,8 @@ export interface ToolResult {
   phases?: AstroPhases
   /** Medians of the search step's time and peak memory, for our build. */
   searchStep?: {ms: number | null; peakRssBytes: number | null}
+  /** Medians of the warm rebuilds (one article edited). */
+  warm?: {wallMs: number | null; peakTreeRssBytes: number | null; rendered: number | null}
 }
 
 /** Everything measured at one corpus size. */
@@ -55,7 +62,11 @@ export const TARGETS = {
   peakRssBytes: 1.5 * 1024 ** 3,
   /** Time at 10,000 over time at 1,000, at most. */
   scaling: 11,
-} as const
+  /** Issue 18: a rebuild after one article is edited, at most, by corpus size. */
+  warmMs: {1000: 3000, 10000: 10000} as Record<number, number>,
+  /** Issue 18: cold build against a peer, at most: the Astro Markdown blog at 1,000, Eleventy at 10,000. */
+  coldVsPeer: {1000: ['astro-markdown', 1.0], 10000: ['eleventy', 1.0]} as Record<number, readonly [string, number]>,
+}
 
 const num = (value: number) => value.toLocaleString('en-US')
 const secs = (ms: number | null) => (ms === null ? 'failed' : `${(ms / 1000).toFixed(2)} s`)
@@ -109,6 +120,23 @@ export function formatReport(
         ])
       }
       out.push(table(rows), '')
+      const warmed = size.tools.filter((tool) => tool.warm)
+      if (warmed.length > 0) {
+        out.push('Warm builds, one article edited (medians; the cold build of the same run just before):')
+        const warmRows = [['build', 'warm', 'cold', 'warm/cold', 'peak RSS warm', 'peak RSS cold', 'pages rendered']]
+        for (const tool of warmed) {
+          warmRows.push([
+            tool.label,
+            secs(tool.warm?.wallMs ?? null),
+            secs(tool.wallMs),
+            ratio(tool.warm?.wallMs ?? null, tool.wallMs),
+            mb(tool.warm?.peakTreeRssBytes ?? null),
+            mb(tool.peakTreeRssBytes),
+            tool.warm?.rendered === null || tool.warm?.rendered === undefined ? '' : num(tool.warm.rendered),
+          ])
+        }
+        out.push(table(warmRows), '')
+      }
       const phased = size.tools.filter((tool) => tool.phases && Object.keys(tool.phases).length > 0)
       if (phased.length > 0) {
         out.push('Astro phases (medians, as the builds print them):')
@@ -201,6 +229,28 @@ export function formatTargets(sizes: readonly SizeResult[]): string {
     lines.push(
       `  scaling 1,000 → 10,000: ${scaling.toFixed(1)}× (target ≤ ${TARGETS.scaling}×) — ${verdict(scaling, TARGETS.scaling)}`,
     )
+  }
+  for (const size of sizes) {
+    const ours = tool(size, 'ours')
+    const warmLimit = TARGETS.warmMs[size.n]
+    if (ours?.warm && warmLimit !== undefined) {
+      const warmMs = ours.warm.wallMs
+      lines.push(
+        `  ${size.n.toLocaleString('en-US')} articles, one edited, rebuild: ${secs(warmMs)} (target ≤ ${secs(warmLimit)}) — ${verdict(warmMs, warmLimit)}; peak ${mb(ours.warm.peakTreeRssBytes)} against ${mb(ours.peakTreeRssBytes)} cold (target: no higher) — ${
+          ours.warm.peakTreeRssBytes === null || ours.peakTreeRssBytes === null
+            ? 'not measured'
+            : verdict(ours.warm.peakTreeRssBytes, ours.peakTreeRssBytes)
+        }`,
+      )
+    }
+    const [peerName, limit] = TARGETS.coldVsPeer[size.n] ?? []
+    const peer = peerName ? tool(size, peerName) : undefined
+    if (ours?.wallMs && peer?.wallMs && limit !== undefined) {
+      const ratio = ours.wallMs / peer.wallMs
+      lines.push(
+        `  ${size.n.toLocaleString('en-US')} articles, cold, vs ${peer.label}: ${ratio.toFixed(2)}× (target ≤ ${limit.toFixed(1)}×) — ${verdict(ratio, limit)}`,
+      )
+    }
   }
   const fiftyK = tool(at(50000), 'ours')
   if (fiftyK) {

@@ -9,16 +9,30 @@
  *   pnpm bench --runs 5                more runs (the median is reported)
  *   pnpm bench --tools ours,eleventy   a subset of the builds
  *   pnpm bench --keep                  keep the corpus and the peers' folders
+ *   pnpm bench --scratch /dev/shm      where the builds write (default: /dev/shm when usable)
+ *   pnpm bench --no-warm               cold builds only
+ *
+ * Where builds write. On these machines' root filesystem (ext4 without a journal), creating files
+ * is several times slower for a while after many files were deleted (`scripts/src/bench/disk.ts`
+ * measures it: 10,000 files took 1.1 s before and 6.6 s just after deleting 40,000). So every
+ * build writes its output (and our work folder) into a fresh folder on a tmpfs, where deleting
+ * costs the next build nothing; without a usable tmpfs, outputs are kept until every timing of
+ * the size is done and deleted only then. The report says which.
+ *
+ * Warm builds. After each cold run, one article is edited (a sentence added to its first
+ * paragraph, in the dataset and in its Markdown twin) and the same build runs again on its own
+ * output: ours with its work folder, Eleventy with `--incremental=<that article's file>`. The
+ * Astro peers have no incremental mode of their own in use (no `cacheKey`s), so they get none.
  */
-import {existsSync} from 'node:fs'
-import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
-import {cpus, loadavg, release, tmpdir, totalmem} from 'node:os'
+import {existsSync, statfsSync} from 'node:fs'
+import {access, constants, mkdir, mkdtemp, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {cpus, freemem, loadavg, release, tmpdir, totalmem} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {commandArgs} from '../paths.ts'
 import {type AstroPhases, astroPhases, isAstroSummaryLine} from './astro-log.ts'
-import {BENCH_REVIEW_NOW, type WrittenCorpus, writeCorpus} from './corpus.ts'
+import {articleId, BENCH_REVIEW_NOW, type WrittenCorpus, writeCorpus} from './corpus.ts'
 import {GNU_TIME, htmlStats, type Measurement, measureCommand, median} from './measure.ts'
 import {writeAstroFloorPeer, writeAstroPeer, writeEleventyPeer} from './peers.ts'
 import {formatReport, type SizeResult, type ToolResult, type ToolRun} from './report.ts'
@@ -38,9 +52,13 @@ interface Tool {
   label: string
   cwd: string
   command: string
-  args: string[]
+  /** The command's arguments to build into the run's fresh folders. */
+  args: (dirs: RunDirs) => string[]
   env: Record<string, string | undefined>
-  outDir: string
+  /** Where the built site is. */
+  outDir: (dirs: RunDirs) => string
+  /** A rebuild after one article was edited, when the tool has an incremental mode. */
+  warm?: (edit: ArticleEdit) => {args: (dirs: RunDirs) => string[]; env: Record<string, string | undefined>}
   /** Everything a previous build left that could make the next one warm. */
   caches: string[]
   /** An Astro build, whose log holds its phase times. */
@@ -55,9 +73,21 @@ const USAGE = `Usage: pnpm bench [options]
   --tools ours,astro-markdown,eleventy,astro-floor
   --keep               keep the corpus and peer folders (printed at the end)
   --no-stages          skip our stage-cost measurement
-  --out bench-results  where the JSON goes`
+  --out bench-results  where the JSON goes
+  --scratch <folder>   where builds write (default /dev/shm when it is a writable tmpfs with room)
+  --no-warm            skip the warm builds (one article edited)`
 
 const QUIET = {DO_NOT_TRACK: '1', ASTRO_TELEMETRY_DISABLED: '1', NO_UPDATE_NOTIFIER: '1'}
+
+/**
+ * A run's own folders: `scratch` on the scratch filesystem (a tmpfs when there is one), `disk` on
+ * the site's filesystem, for what must be there (our work folder: Astro moves assets into its
+ * output with rename(2)), deleted only when the whole benchmark is over.
+ */
+interface RunDirs {
+  scratch: string
+  disk: string
+}
 
 /** The environment of every build: this one, minus anything that would switch our site to a live project. */
 function buildEnv(extra: Record<string, string>): Record<string, string | undefined> {
@@ -78,6 +108,8 @@ function parseOptions(argv: string[]) {
       keep: {type: 'boolean', default: false},
       stages: {type: 'boolean', default: true},
       out: {type: 'string', default: join(REPO_ROOT, 'bench-results')},
+      scratch: {type: 'string'},
+      warm: {type: 'boolean', default: true},
       help: {type: 'boolean', default: false},
     },
     allowPositionals: false,
@@ -107,6 +139,8 @@ function parseOptions(argv: string[]) {
     keep: values.keep,
     stages: values.stages,
     out: values.out,
+    scratch: values.scratch,
+    warm: values.warm,
   }
 }
 
@@ -129,6 +163,11 @@ async function machine() {
   }
 }
 
+/** `pnpm build` into the run's folders: the site on the scratch filesystem, the work folder on the site's. */
+function ourArgs(dirs: RunDirs): string[] {
+  return [BUILD_SCRIPT, '--dist', join(dirs.scratch, 'dist'), '--work', join(dirs.disk, 'work')]
+}
+
 /** The three builds for one corpus, with their folders under `work`. */
 async function prepareTools(work: string, corpus: WrittenCorpus, wanted: readonly string[]): Promise<Tool[]> {
   const tools: Tool[] = []
@@ -138,10 +177,15 @@ async function prepareTools(work: string, corpus: WrittenCorpus, wanted: readonl
       label: 'ours (Astro + GROQ)',
       cwd: SITE_ROOT,
       command: process.execPath,
-      // `pnpm build`, as users run it: Astro, then the search index once Astro has exited.
-      args: [BUILD_SCRIPT, '--dist', join(work, 'ours-dist')],
+      // `pnpm build`, as users run it: Astro, then the search index once Astro has exited; its
+      // work folder (Astro's cache and output) in the run's folder too.
+      args: ourArgs,
       env: buildEnv({CONTENT_DATASET_FILE: corpus.datasetFile, REVIEW_NOW: BENCH_REVIEW_NOW}),
-      outDir: join(work, 'ours-dist'),
+      outDir: (dirs) => join(dirs.scratch, 'dist'),
+      warm: (edit) => ({
+        args: ourArgs,
+        env: buildEnv({CONTENT_DATASET_FILE: edit.datasetFile, REVIEW_NOW: BENCH_REVIEW_NOW}),
+      }),
       caches: [
         join(SITE_ROOT, 'node_modules', '.astro'),
         join(SITE_ROOT, 'node_modules', '.vite'),
@@ -168,9 +212,19 @@ async function prepareTools(work: string, corpus: WrittenCorpus, wanted: readonl
       label: 'Eleventy',
       cwd: dir,
       command: process.execPath,
-      args: [ELEVENTY_BIN, '--quiet'],
+      args: (dirs) => [ELEVENTY_BIN, '--quiet', `--output=${join(dirs.scratch, '_site')}`],
       env: buildEnv({}),
-      outDir: join(dir, '_site'),
+      outDir: (dirs) => join(dirs.scratch, '_site'),
+      // Eleventy 3's one-off incremental build: the edited template and what depends on it.
+      warm: (edit) => ({
+        args: (dirs) => [
+          ELEVENTY_BIN,
+          '--quiet',
+          `--output=${join(dirs.scratch, '_site')}`,
+          `--incremental=content/blog/${edit.markdownFile}`,
+        ],
+        env: buildEnv({}),
+      }),
       caches: [join(dir, '.cache')],
       astro: false,
     })
@@ -185,25 +239,106 @@ function astroPeerTool(name: string, label: string, dir: string): Tool {
     label,
     cwd: dir,
     command: process.execPath,
-    args: [ASTRO_BIN, 'build'],
+    // Astro moves assets into its output with rename(2): the output stays in the project, which
+    // is on the scratch filesystem with the rest of the benchmark's work.
+    args: () => [ASTRO_BIN, 'build'],
     env: buildEnv({}),
-    outDir: join(dir, 'dist'),
+    outDir: () => join(dir, 'dist'),
     caches: [join(dir, 'node_modules', '.astro'), join(dir, 'node_modules', '.vite'), join(dir, '.astro')],
     astro: true,
   }
 }
 
-async function runOnce(tool: Tool): Promise<ToolRun> {
-  for (const path of [tool.outDir, ...tool.caches]) await rm(path, {recursive: true, force: true})
-  const measured: Measurement = await measureCommand(tool.command, tool.args, {
+/** Where builds write, and whether their outputs can be deleted straight after each run. */
+interface Scratch {
+  root: string
+  /** True on a tmpfs: deleting there does not slow the next build's writes. */
+  deleteEachRun: boolean
+  method: string
+}
+
+/** A tmpfs for the builds' outputs: `--scratch`, else /dev/shm when writable with room for `n` articles. */
+async function chooseScratch(requested: string | undefined, largest: number, fallback: string): Promise<Scratch> {
+  const candidate = requested ?? '/dev/shm'
+  // The corpus, the peers' projects and one build's output at a time (a tmpfs deletes at once):
+  // about 0.2 MB an article, measured at 1,000 with room to spare. A tmpfs lives in memory.
+  const needed = largest * 0.2 * 1024 * 1024 + 512 * 1024 * 1024
+  try {
+    await access(candidate, constants.W_OK)
+    const fs = statfsSync(candidate)
+    const tmpfs = fs.type === 0x01021994
+    const free = Math.min(fs.bavail * fs.bsize, freemem())
+    if (requested !== undefined || (tmpfs && free >= needed)) {
+      const root = await mkdtemp(join(candidate, 'bench-out-'))
+      return tmpfs
+        ? {root, deleteEachRun: true, method: `every build writes into a fresh folder on a tmpfs (${candidate})`}
+        : {
+            root,
+            deleteEachRun: false,
+            method: `builds write into fresh folders under ${candidate} (not a tmpfs): outputs are deleted only once every timing is done`,
+          }
+    }
+  } catch {
+    // Not usable: fall through.
+  }
+  const root = await mkdtemp(join(fallback, 'bench-out-'))
+  return {
+    root,
+    deleteEachRun: false,
+    method: `no usable tmpfs: builds write into fresh folders under ${fallback}, outputs deleted only once every timing is done`,
+  }
+}
+
+/** The article a warm build follows the edit of, and the corpus with that edit made. */
+interface ArticleEdit {
+  datasetFile: string
+  markdownFile: string
+  apply(): Promise<void>
+  undo(): Promise<void>
+}
+
+/**
+ * Edits the middle article of the corpus: a sentence added to its first paragraph, in a copy of
+ * the dataset (the original stays for the cold runs) and in its Markdown file (shared by the
+ * peers through hard links, so edited in place and put back after the warm run).
+ */
+async function prepareEdit(corpus: WrittenCorpus): Promise<ArticleEdit> {
+  const lines = (await readFile(corpus.datasetFile, 'utf8')).split('\n')
+  const target = articleId(Math.floor(corpus.articles / 2))
+  const index = lines.findIndex((line) => line.startsWith(`{"_id":"${target}"`))
+  const line = lines[index]
+  if (line === undefined || index < 0) throw new Error(`The corpus has no ${target}`)
+  const document = JSON.parse(line) as {slug: {current: string}; body: Array<{children?: Array<{text?: string}>}>}
+  const span = document.body[0]?.children?.[0]
+  if (!span) throw new Error(`${target} has no first paragraph`)
+  const sentence = 'This sentence was added by an editor.'
+  span.text = `${span.text ?? ''} ${sentence}`
+  const edited = [...lines]
+  edited[index] = JSON.stringify(document)
+  const datasetFile = join(corpus.datasetFile, '..', 'dataset-edited.ndjson')
+  await writeFile(datasetFile, edited.join('\n'))
+  const markdownFile = `${document.slug.current}.md`
+  const markdownPath = join(corpus.markdownDir, markdownFile)
+  const original = await readFile(markdownPath, 'utf8')
+  return {
+    datasetFile,
+    markdownFile,
+    // In place, not a new file: the peers see the corpus through hard links to these files.
+    apply: () => writeFile(markdownPath, `${original.trimEnd()}\n\n${sentence}\n`),
+    undo: () => writeFile(markdownPath, original),
+  }
+}
+
+async function measureRun(tool: Tool, args: string[], env: Tool['env'], outDir: string): Promise<ToolRun> {
+  const measured: Measurement = await measureCommand(tool.command, args, {
     cwd: tool.cwd,
-    env: tool.env,
+    env,
     ...(tool.astro ? {keepLine: isAstroSummaryLine} : {}),
   })
   const ok = measured.exitCode === 0
   const searchStep = ok ? searchIndexStep(measured.output) : undefined
-  const stats = ok && existsSync(tool.outDir) ? await htmlStats(tool.outDir) : {pages: 0, htmlBytes: 0}
-  await rm(tool.outDir, {recursive: true, force: true})
+  const stats = ok && existsSync(outDir) ? await htmlStats(outDir) : {pages: 0, htmlBytes: 0}
+  const pages = /\[build\] Pages: (\d+) rendered, (\d+) reused/.exec(measured.output)
   return {
     ok,
     wallMs: measured.wallMs,
@@ -213,8 +348,41 @@ async function runOnce(tool: Tool): Promise<ToolRun> {
     htmlBytes: stats.htmlBytes,
     ...(tool.astro && ok ? {phases: astroPhases(measured.output)} : {}),
     ...(searchStep ? {searchStep} : {}),
+    ...(pages ? {rendered: Number(pages[1]), reused: Number(pages[2])} : {}),
     ...(ok ? {} : {error: `exit code ${measured.exitCode}\n${measured.output.slice(-4000)}`}),
   }
+}
+
+/** A cold build in a fresh folder under the scratch root, then (when asked and possible) a warm one. */
+async function runOnce(
+  tool: Tool,
+  scratch: Scratch,
+  diskRoot: string,
+  edit: ArticleEdit | undefined,
+): Promise<ToolRun> {
+  const dirs = {
+    scratch: await mkdtemp(join(scratch.root, `${tool.name}-`)),
+    disk: await mkdtemp(join(diskRoot, `${tool.name}-`)),
+  }
+  const outDir = tool.outDir(dirs)
+  // Off a tmpfs, the last run's output is moved aside, not deleted, until every timing is done.
+  if (!scratch.deleteEachRun && existsSync(outDir)) await rename(outDir, join(dirs.scratch, 'previous-output'))
+  for (const path of [outDir, ...tool.caches]) await rm(path, {recursive: true, force: true})
+  const cold = await measureRun(tool, tool.args(dirs), tool.env, outDir)
+  if (cold.ok && edit && tool.warm) {
+    const warm = tool.warm(edit)
+    await edit.apply()
+    try {
+      cold.warm = await measureRun(tool, warm.args(dirs), warm.env, outDir)
+    } finally {
+      await edit.undo()
+    }
+  }
+  if (scratch.deleteEachRun) {
+    await rm(dirs.scratch, {recursive: true, force: true})
+    await rm(outDir, {recursive: true, force: true})
+  }
+  return cold
 }
 
 function summarise(tool: Tool, runs: ToolRun[]): ToolResult {
@@ -234,6 +402,15 @@ function summarise(tool: Tool, runs: ToolRun[]): ToolResult {
     pages: med((run) => run.pages),
     htmlBytes: med((run) => run.htmlBytes),
     ...(tool.astro ? {phases: medianPhases(good)} : {}),
+    ...(good.some((run) => run.warm?.ok)
+      ? {
+          warm: {
+            wallMs: med((run) => (run.warm?.ok ? run.warm.wallMs : null)),
+            peakTreeRssBytes: med((run) => (run.warm?.ok ? run.warm.peakTreeRssBytes : null)),
+            rendered: med((run) => (run.warm?.ok ? (run.warm.rendered ?? null) : null)),
+          },
+        }
+      : {}),
     ...(good.some((run) => run.searchStep)
       ? {
           searchStep: {
@@ -296,7 +473,15 @@ async function main() {
   if (info.nodeOptions) console.log(`NODE_OPTIONS="${info.nodeOptions}" applies to every build`)
   console.log('')
 
-  const workRoot = await mkdtemp(join(tmpdir(), 'bench-'))
+  const scratch = await chooseScratch(options.scratch, Math.max(...options.sizes), tmpdir())
+  // The corpus and the peers' projects live on the scratch filesystem too, outputs included.
+  const workRoot = await mkdtemp(join(scratch.root, 'work-'))
+  // Our work folders must be on the site's filesystem; kept until every timing is done.
+  await mkdir(join(SITE_ROOT, 'node_modules', '.cache'), {recursive: true})
+  const diskRoot = await mkdtemp(join(SITE_ROOT, 'node_modules', '.cache', 'bench-work-'))
+  console.log(
+    `Where builds write: ${scratch.method}; our work folders (Astro's cache and output) under ${diskRoot}, deleted only once every timing is done`,
+  )
   const sizes: SizeResult[] = []
   try {
     for (const n of options.sizes) {
@@ -308,11 +493,12 @@ async function main() {
         `N=${n}: corpus written in ${seconds(performance.now() - corpusStart)} (${megabytes(corpus.datasetBytes)} NDJSON, ${megabytes(corpus.markdownBytes)} Markdown, ${corpus.meanWords} words per article)`,
       )
       const tools = await prepareTools(work, corpus, options.tools)
+      const edit = options.warm ? await prepareEdit(corpus) : undefined
       const runs = new Map<string, ToolRun[]>(tools.map((tool) => [tool.name, []]))
       // Alternating order spreads slow drifts of a noisy machine over every tool alike.
       for (let round = 1; round <= options.runs; round++) {
         for (const tool of tools) {
-          const run = await runOnce(tool)
+          const run = await runOnce(tool, scratch, diskRoot, edit)
           runs.get(tool.name)?.push(run)
           console.log(
             `  run ${round}/${options.runs} ${tool.label}: ${
@@ -323,8 +509,19 @@ async function main() {
                       : ''
                   }`
                 : `FAILED after ${seconds(run.wallMs)}`
+            }${
+              run.warm
+                ? run.warm.ok
+                  ? `; warm (one article edited) ${seconds(run.warm.wallMs)}, ${megabytes(run.warm.peakTreeRssBytes)} tree peak${
+                      run.warm.rendered === undefined
+                        ? ''
+                        : `, ${run.warm.rendered} pages rendered, ${run.warm.reused} reused`
+                    }`
+                  : `; warm FAILED after ${seconds(run.warm.wallMs)}`
+                : ''
             }`,
           )
+          if (run.warm && !run.warm.ok) console.log(indent(run.warm.error ?? ''))
           if (!run.ok) console.log(indent(run.error ?? ''))
         }
       }
@@ -345,10 +542,12 @@ async function main() {
       }
       sizes.push(result)
       console.log(`\n${formatReport([result], options.runs).trimEnd()}\n`)
-      if (!options.keep) await rm(work, {recursive: true, force: true})
+      if (!options.keep && scratch.deleteEachRun) await rm(work, {recursive: true, force: true})
     }
   } finally {
-    if (!options.keep) await rm(workRoot, {recursive: true, force: true})
+    // Every timing is done: only now may deleting slow the disk down.
+    await rm(diskRoot, {recursive: true, force: true})
+    if (!options.keep) await rm(scratch.root, {recursive: true, force: true})
     else console.log(`Kept the corpus and peers in ${workRoot}`)
   }
 
@@ -364,6 +563,7 @@ async function main() {
     finishedAt: new Date().toISOString(),
     machine: info,
     loadAverage: {start: loadAtStart, end: loadAtEnd},
+    outputs: scratch.method,
     options: {
       sizes: options.sizes,
       runs: options.runs,

@@ -1,7 +1,8 @@
 /**
  * This build's content, for the pages: asks the content layer (`@repo/schemas/content`) once per
  * build and shares the answer. Which source is read (the bundled dataset, `CONTENT_DATASET_FILE`,
- * or a live project with `SANITY_PROJECT_ID`) and how a review is judged are the content layer's;
+ * or a live project with `SANITY_PROJECT_ID`; images not yet uploaded from `CONTENT_IMAGES_DIR`)
+ * and how a review is judged are the content layer's;
  * this module adds the build's clock, its review report and how pages are listed.
  */
 import {buildSiteContent, createContentSource, fetchRawContent, type SiteContent} from '@repo/schemas/content'
@@ -26,6 +27,8 @@ export type {
   Therapy,
   TherapyEntry,
 } from '@repo/schemas/content'
+/** Each page's cache key for incremental builds, for the routes' `getStaticPaths`. */
+export {pageCacheKeys} from '@repo/schemas/content'
 
 /**
  * Articles per page of the blog and of each category listing: twenty short cards are one quick
@@ -49,8 +52,11 @@ export function loadContent(
   if (locals.content) return locals.content
   loaded ??= (async () => {
     const source = await createContentSource(process.env, import.meta.env.BUNDLED_DATASET)
-    const content = await buildSiteContent(await fetchRawContent(source), reviewClock(process.env['REVIEW_NOW']))
+    const content = await buildSiteContent(await fetchRawContent(source), reviewClock(process.env['REVIEW_NOW']), {
+      localImagesDir: process.env['CONTENT_IMAGES_DIR'],
+    })
     printReviewReport(content, options)
+    for (const problem of content.localImageProblems) console.warn(`[content] ${problem}`)
     return content
   })()
   return loaded

@@ -6,10 +6,15 @@
  * `astro build` runs it from the site-finish integration. `pnpm build` runs it instead as its own
  * process once Astro has exited (`node site/src/integrations/search-index.ts <dist>`), so the
  * indexer's memory never adds to the memory Astro holds.
+ *
+ * With `--reuse <folder>` (what the incremental `pnpm build` passes), the last build's indexes are
+ * kept there with digests of what each was built from, and an index whose inputs did not change
+ * is moved back instead of built again (see `buildSearchIndex`).
  */
-import {createReadStream, readdirSync, readFileSync} from 'node:fs'
-import {rm, writeFile} from 'node:fs/promises'
-import {join, resolve} from 'node:path'
+import {createHash} from 'node:crypto'
+import {createReadStream, existsSync, readdirSync, readFileSync} from 'node:fs'
+import {glob, mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {basename, dirname, join, resolve} from 'node:path'
 import {createInterface} from 'node:readline'
 import {fileURLToPath} from 'node:url'
 import * as pagefind from 'pagefind'
@@ -50,6 +55,8 @@ export interface SearchIndexResult {
   pages: number
   /** Pagefind indexes written: the main one and its shards. */
   indexes: number
+  /** Of those, how many were moved back from the last build instead of built (`--reuse`). */
+  reused: number
   /** The largest Pagefind process's peak memory (high-water RSS), where `/proc` tells it; else null. */
   pagefindPeakRssBytes: number | null
 }
@@ -69,78 +76,127 @@ function articlesPerIndex(env: NodeJS.ProcessEnv = process.env): number {
  * Writes `<outDir>/pagefind/` (the HTML pages and the first articles), `pagefind/shard-<n>/` for
  * the rest, `pagefind/merge-shards.js`, and removes the records file. Throws, naming the step,
  * on failure.
+ *
+ * With `reuseDir` (the incremental `pnpm build`), each index whose inputs are unchanged since the
+ * last build is moved back from there instead of built again: the main index when the HTML pages
+ * and its articles' records are the same, a shard when its articles' records are. An edited
+ * article then rebuilds only the index that holds it; Pagefind writes the same bytes for the same
+ * input. The digests of this build's indexes are left in `reuseDir` for the next one.
  */
-export async function buildSearchIndex(outDir: string): Promise<SearchIndexResult> {
+export async function buildSearchIndex(outDir: string, reuseDir?: string): Promise<SearchIndexResult> {
   const recordsFile = join(outDir, SEARCH_RECORDS_FILE)
   const perIndex = articlesPerIndex()
+  const previous: Record<string, {digest: string; pages: number}> = reuseDir
+    ? JSON.parse((await readFile(join(reuseDir, REUSE_STATE), 'utf8').catch(() => '{}')) || '{}')
+    : {}
+  const next: typeof previous = {}
+  const base = reuseDir ? baseDigest() : ''
   let pages = 0
   let articles = 0
+  let reused = 0
   let peak: number | null = null
   const shardPaths: string[] = []
   let written = 0
-  try {
-    let index: pagefind.PagefindIndex | undefined
-    let inIndex = 0
-    let pending = new Set<Promise<void>>()
-    /** Writes the open index (the main one first, then each shard) and ends its Pagefind process. */
-    const finish = async () => {
-      if (!index) return
-      await Promise.all(pending)
-      pending = new Set()
-      const shard = written++
-      const outputPath = shard === 0 ? join(outDir, 'pagefind') : join(outDir, 'pagefind', `shard-${shard}`)
-      const result = await index.writeFiles({outputPath})
-      if (result.errors.length > 0) throw new Error(`Pagefind could not write its index: ${result.errors.join('; ')}`)
-      if (shard > 0) shardPaths.push(`/pagefind/shard-${shard}/`)
-      const rss = childrenPeakRss()
-      if (rss !== null) peak = Math.max(peak ?? 0, rss)
-      // Ending the process returns all of its memory before the next shard starts.
-      await pagefind.close()
-      index = undefined
-    }
-    /** A new index in a fresh Pagefind process; the main one also reads the HTML pages. */
-    const open = async () => {
-      const created = await pagefind.createIndex({forceLanguage: 'en'})
-      if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`)
-      index = created.index
-      inIndex = 0
-      if (articles === 0) {
-        const added = await index.addDirectory({path: outDir, glob: HTML_PAGES})
-        if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`)
-        pages = added.page_count
+
+  /** Writes one index (the main one first, then each shard), or moves the last build's back. */
+  const writeIndex = async (records: readonly string[]) => {
+    const shard = written++
+    const outputPath = shard === 0 ? join(outDir, 'pagefind') : join(outDir, 'pagefind', `shard-${shard}`)
+    if (shard > 0) shardPaths.push(`/pagefind/shard-${shard}/`)
+    articles += records.length
+    const key = shard === 0 ? 'main' : `shard-${shard}`
+    if (reuseDir) {
+      const digest = createHash('sha256')
+        .update(base)
+        .update(key)
+        .update(shard === 0 ? await htmlPagesDigest(outDir) : '')
+        .update(records.join('\n'))
+        .digest('hex')
+      const last = previous[key]
+      if (last?.digest === digest && (await moveIndexBack(reuseDir, shard, outputPath))) {
+        if (shard === 0) pages = last.pages
+        next[key] = last
+        reused++
+        return
       }
-      return index
+      next[key] = {digest, pages: 0}
     }
-    const add = async (target: pagefind.PagefindIndex, {url, title, content}: ArticleSearchRecord) => {
-      const result = await target.addCustomRecord({url, content, language: 'en', meta: {title}})
-      if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${result.errors.join('; ')}`)
+    const created = await pagefind.createIndex({forceLanguage: 'en'})
+    if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`)
+    const index = created.index
+    if (shard === 0) {
+      const added = await index.addDirectory({path: outDir, glob: HTML_PAGES})
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`)
+      pages = added.page_count
+      if (next['main']) next['main'].pages = pages
     }
-    await open()
+    const pending = new Set<Promise<void>>()
+    for (const line of records) {
+      const {url, title, content} = JSON.parse(line) as ArticleSearchRecord
+      const adding = index.addCustomRecord({url, content, language: 'en', meta: {title}}).then((result) => {
+        if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${result.errors.join('; ')}`)
+      })
+      const tracked = adding.finally(() => pending.delete(tracked))
+      // The first failure is thrown by the race or the wait below; the others must not surface
+      // as unhandled rejections that would hide it.
+      tracked.catch(() => {})
+      pending.add(tracked)
+      if (pending.size >= IN_FLIGHT) await Promise.race(pending)
+    }
+    await Promise.all(pending)
+    const result = await index.writeFiles({outputPath})
+    if (result.errors.length > 0) throw new Error(`Pagefind could not write its index: ${result.errors.join('; ')}`)
+    const rss = childrenPeakRss()
+    if (rss !== null) peak = Math.max(peak ?? 0, rss)
+    // Ending the process returns all of its memory before the next shard starts.
+    await pagefind.close()
+  }
+
+  try {
+    // One index's records at a time (2,500 articles, a few tens of megabytes at most).
+    let batch: string[] = []
     const lines = createInterface({input: createReadStream(recordsFile, 'utf8'), crlfDelay: Infinity})
     for await (const line of lines) {
       if (line === '') continue
-      const record = JSON.parse(line) as ArticleSearchRecord
-      if (inIndex === perIndex) {
-        await finish()
-        await open()
+      batch.push(line)
+      if (batch.length === perIndex) {
+        await writeIndex(batch)
+        batch = []
       }
-      const target = index ?? (await open())
-      articles++
-      inIndex++
-      const adding = add(target, record).finally(() => pending.delete(adding))
-      // The first failure is thrown by the race or the wait below; the others must not surface
-      // as unhandled rejections that would hide it.
-      adding.catch(() => {})
-      pending.add(adding)
-      if (pending.size >= IN_FLIGHT) await Promise.race(pending)
     }
-    await finish()
+    if (batch.length > 0 || written === 0) await writeIndex(batch)
     await writeFile(join(outDir, MERGE_SHARDS_SCRIPT), mergeShardsScript(shardPaths))
-    return {articles, pages, indexes: written, pagefindPeakRssBytes: peak}
+    if (reuseDir) {
+      await rm(join(reuseDir, REUSED_INDEX), {recursive: true, force: true})
+      await writeFile(join(reuseDir, REUSE_STATE), JSON.stringify(next))
+    }
+    return {articles, pages, indexes: written, reused, pagefindPeakRssBytes: peak}
   } finally {
     await rm(recordsFile, {force: true})
     await pagefind.close()
   }
+}
+
+/**
+ * Moves index `shard` of the last build from `reuseDir` to `outputPath`: a shard's folder whole;
+ * the main index without the shard folders nested in it. False when it is not there.
+ */
+async function moveIndexBack(reuseDir: string, shard: number, outputPath: string): Promise<boolean> {
+  const previous = join(reuseDir, REUSED_INDEX)
+  if (shard > 0) {
+    return rename(join(previous, `shard-${shard}`), outputPath).then(
+      () => true,
+      () => false,
+    )
+  }
+  const entries = await readdir(previous).catch(() => undefined)
+  if (!entries) return false
+  await mkdir(outputPath, {recursive: true})
+  for (const entry of entries) {
+    if (/^shard-\d+$/.test(entry) || entry === basename(MERGE_SHARDS_SCRIPT)) continue
+    await rename(join(previous, entry), join(outputPath, entry))
+  }
+  return true
 }
 
 /** The search page's script that merges the shards into the default search instance. */
@@ -174,17 +230,49 @@ function childrenPeakRss(): number | null {
   }
 }
 
+/** Where `--reuse` keeps the last build's index (`pagefind/`) and the digests of its indexes. */
+const REUSED_INDEX = 'pagefind'
+const REUSE_STATE = 'indexes.json'
+
+/** Pagefind's version (its package exports no `package.json`: found beside its entry point). */
+function pagefindVersion(): string {
+  let dir = dirname(fileURLToPath(import.meta.resolve('pagefind')))
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir)
+  return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {version: string}).version
+}
+
+/** A digest of what every index depends on besides its input: this indexer's code, Pagefind's version, the articles per index. */
+function baseDigest(): string {
+  return createHash('sha256')
+    .update(`pagefind ${pagefindVersion()}\0per index ${articlesPerIndex()}\0`)
+    .update(readFileSync(fileURLToPath(import.meta.url)))
+    .digest('hex')
+}
+
+/** A digest of the HTML pages the main index reads. */
+async function htmlPagesDigest(outDir: string): Promise<string> {
+  const hash = createHash('sha256')
+  const pages: string[] = []
+  for await (const page of glob(HTML_PAGES, {cwd: outDir})) pages.push(page)
+  for (const page of pages.sort()) hash.update(`\0${page}\0`).update(await readFile(join(outDir, page)))
+  return hash.digest('hex')
+}
+
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const outDir = process.argv[2]
-  if (!outDir) {
-    console.error('Usage: node site/src/integrations/search-index.ts <built site folder>')
+  const reuseDir = process.argv[3] === '--reuse' ? process.argv[4] : undefined
+  if (!outDir || (process.argv[3] !== undefined && !reuseDir)) {
+    console.error('Usage: node site/src/integrations/search-index.ts <built site folder> [--reuse <folder>]')
     process.exit(2)
   }
   try {
     const started = performance.now()
-    const {articles, pages, indexes, pagefindPeakRssBytes} = await buildSearchIndex(resolve(outDir))
+    const {articles, pages, indexes, reused, pagefindPeakRssBytes} = await buildSearchIndex(
+      resolve(outDir),
+      reuseDir && resolve(reuseDir),
+    )
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     // This process and Pagefind's, each at its own peak: their sum bounds the step's memory.
     const indexer = process.resourceUsage().maxRSS * 1024
@@ -193,7 +281,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
         ? `indexer peak ${megabytes(indexer)}`
         : `peak memory ${megabytes(indexer + pagefindPeakRssBytes)} (indexer ${megabytes(indexer)} + Pagefind ${megabytes(pagefindPeakRssBytes)})`
     console.log(
-      `[search-index] Search index: ${articles} articles and ${pages} other pages in ${seconds} s (${indexes} Pagefind index${indexes === 1 ? '' : 'es'}), ${memory}`,
+      `[search-index] Search index: ${articles} articles and ${pages} other pages in ${seconds} s (${indexes} Pagefind index${indexes === 1 ? '' : 'es'}${reused > 0 ? `, ${reused} reused from the last build` : ''}), ${memory}`,
     )
   } catch (error) {
     console.error(`[search-index] ${error instanceof Error ? error.message : String(error)}`)

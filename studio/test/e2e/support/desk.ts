@@ -53,6 +53,7 @@ export async function actionTooltip(page: Page, label: string): Promise<string> 
   await action.hover({force: true, timeout: 5_000})
   const tooltip = page.locator('[data-ui="Tooltip"]').filter({visible: true}).last()
   await tooltip.waitFor({timeout: 5_000})
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator method, not the DOM property; the rendered text is what a user reads.
   return (await tooltip.innerText()).trim()
 }
 
