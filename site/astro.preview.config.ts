@@ -17,5 +17,6 @@ export default defineConfig({
   trailingSlash: 'always',
   build,
   integrations: [reactRenderer(), previewServer()],
-  vite: {define: {...define, 'import.meta.env.CSP_META': 'true'}},
+  // Every script as a file, never inlined: the pages' policy allows scripts from the server only.
+  vite: {define: {...define, 'import.meta.env.CSP_META': 'true'}, build: {assetsInlineLimit: 0}},
 })

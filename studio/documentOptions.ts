@@ -2,6 +2,7 @@
  * How documents behave in this Studio: the review workflow's actions and badges for articles,
  * the settings singleton, and the link from an article to its page on the site.
  */
+import {articlePath} from '@repo/schemas/rules'
 import type {
   DocumentActionComponent,
   DocumentActionsContext,
@@ -52,7 +53,7 @@ export function resolveTemplates(prev: Template[]): Template[] {
   return prev.filter((template) => template.schemaType !== SETTINGS.type)
 }
 
-/** "Open preview" on an article opens its page on the site (`SANITY_STUDIO_PREVIEW_URL`). */
+/** "Open preview" on an article opens its page on the preview server (`SANITY_STUDIO_PREVIEW_URL`). */
 export async function resolveProductionUrl(
   prev: string | undefined,
   context: Pick<ResolveProductionUrlContext, 'document'>,
@@ -65,5 +66,5 @@ export async function resolveProductionUrl(
 
 /** The URL of an article on the site at `origin`. */
 export function articleUrl(origin: string, slug: string): string {
-  return `${origin.replace(/\/+$/, '')}/blog/${encodeURIComponent(slug)}/`
+  return `${origin.replace(/\/+$/, '')}${articlePath(encodeURIComponent(slug))}`
 }

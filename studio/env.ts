@@ -5,8 +5,11 @@
  */
 export const PLACEHOLDER_PROJECT_ID = 'unconfigured'
 
-/** Where "Open preview" points when `SANITY_STUDIO_PREVIEW_URL` is unset: `pnpm start`'s server. */
-export const DEFAULT_PREVIEW_URL = 'http://localhost:4321'
+/**
+ * The preview server (`pnpm preview:drafts`) when `SANITY_STUDIO_PREVIEW_URL` is unset: the
+ * Presentation tool frames it and "Open preview" links to it.
+ */
+export const DEFAULT_PREVIEW_URL = 'http://localhost:4322'
 
 /** The Studio's name in its navigation bar when `SANITY_STUDIO_TITLE` is unset. */
 export const DEFAULT_TITLE = 'Clinically Reviewed'

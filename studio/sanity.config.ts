@@ -9,6 +9,7 @@ import {
   resolveTemplates,
 } from './documentOptions.ts'
 import {studioEnv} from './env.ts'
+import {presentation} from './presentation.ts'
 import {structure} from './structure/index.ts'
 
 export default defineConfig({
@@ -17,7 +18,7 @@ export default defineConfig({
   projectId: studioEnv.projectId,
   dataset: studioEnv.dataset,
   ...(studioEnv.apiHost ? {apiHost: studioEnv.apiHost} : {}),
-  plugins: [structureTool({structure}), visionTool()],
+  plugins: [structureTool({structure}), presentation(), visionTool()],
   schema: {types: schemaTypes, templates: resolveTemplates},
   document: {
     actions: resolveDocumentActions,

@@ -8,6 +8,8 @@ import {join} from 'node:path'
 import type {StoredDocument} from '@repo/schemas/content'
 import {clinicalContentHash} from '@repo/schemas/review'
 import {type QueryServer, reference, startQueryServer} from '@repo/schemas/testing'
+import {VERCEL_STEGA_REGEX, vercelStegaDecode, vercelStegaSplit} from '@vercel/stega'
+import {parse} from 'node-html-parser'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {buildSite} from './support/build-site.ts'
 import {buildPreviewServer, type RunningPreview, startPreviewServer} from './support/preview-server.ts'
@@ -18,6 +20,16 @@ const SECRET = 'preview-secret-0123456789abcdef'
 const DRAFT_SENTENCE = 'DRAFTONLYSENTENCE appears in the draft only.'
 const REVIEW_NOW = '2026-12-01T00:00:00Z'
 const SEED_SLUG = 'benefits-of-iop-program-addiction-recovery'
+const STUDIO_URL = 'http://studio.localhost:3333'
+
+/** Every stega payload (invisible edit links) in a text. */
+const stegaIn = (text: string) => text.match(VERCEL_STEGA_REGEX) ?? []
+
+/** The edit link a piece of visible text carries, as `@sanity/visual-editing` decodes it. */
+function editLink(text: string): URL | undefined {
+  const decoded = vercelStegaDecode(text) as {origin?: string; href?: string} | undefined
+  return decoded?.origin === 'sanity.io' && decoded.href ? new URL(decoded.href) : undefined
+}
 
 /** What a clinician vouches for in a draft article. */
 function draftContent(slug: string) {
@@ -77,7 +89,7 @@ async function dataset(): Promise<StoredDocument[]> {
       _type: 'sanity.previewUrlSecret',
       _updatedAt: new Date().toISOString(),
       secret: SECRET,
-      studioUrl: 'http://studio.localhost:3333',
+      studioUrl: STUDIO_URL,
     },
   ]
 }
@@ -120,7 +132,7 @@ describe('the preview server', {timeout: 300_000}, () => {
       SANITY_DATASET: 'production',
       SANITY_API_HOST: lake.apiHost,
       SANITY_API_READ_TOKEN: TOKEN,
-      SANITY_STUDIO_URL: 'http://studio.localhost:3333',
+      SANITY_STUDIO_URL: STUDIO_URL,
       REVIEW_NOW,
     })
   })
@@ -196,6 +208,61 @@ describe('the preview server', {timeout: 300_000}, () => {
     expect((await banner('no-review-needed'))?.[2]).toContain('No clinical review needed')
     expect((await banner('expiring'))?.[2]).toContain('Signed off, expiring on December 20, 2026')
     expect((await banner('expired'))?.[2]).toContain('Review expired')
+  })
+
+  it('writes click-to-edit links into the draft’s title and body text, each pointing at its field', async () => {
+    const {cookie} = await enableDraftMode()
+    const page = parse((await get(`/blog/${SEED_SLUG}/`, cookie)).body)
+    const title = page.querySelector('h1')?.textContent ?? ''
+    expect(vercelStegaSplit(title).cleaned).toBe('The Benefits of an IOP Program for Addiction Recovery')
+    const titleLink = editLink(title)
+    expect(titleLink?.origin).toBe(STUDIO_URL)
+    expect(titleLink?.searchParams.get('id')).toBe('article-iop-benefits')
+    expect(titleLink?.searchParams.get('type')).toBe('article')
+    expect(titleLink?.searchParams.get('path')).toBe('title')
+
+    const heading = page.querySelectorAll('.article-body h2')[0]
+    const headingLink = editLink(heading?.textContent ?? '')
+    expect(headingLink?.searchParams.get('path')).toMatch(/^body\[_key=="[^"]+"\]\.children\[_key=="[^"]+"\]\.text$/)
+    // The heading's anchor, and the table of contents that links to it, stay clean.
+    expect(stegaIn(heading?.getAttribute('id') ?? '')).toEqual([])
+    expect(page.querySelector(`.toc a[href="#${heading?.getAttribute('id')}"]`)).not.toBeNull()
+    // The page loads the overlays that read these links, from the preview server itself.
+    expect(page.querySelector('[data-visual-editing="on"]')).not.toBeNull()
+    const scripts = page.querySelectorAll('script[src]').map((script) => script.getAttribute('src') ?? '')
+    expect(scripts.length).toBeGreaterThan(0)
+    for (const src of scripts) expect(src).toMatch(/^\/_astro\/[\w.-]+\.js$/)
+  })
+
+  it('keeps stega out of every href, the head and the JSON-LD of every previewed page', async () => {
+    const {cookie} = await enableDraftMode()
+    let encoded = 0
+    for (const slug of [SEED_SLUG, 'requested', 'unreviewed', 'expiring', 'expired', 'no-review-needed']) {
+      const html = (await get(`/blog/${slug}/`, cookie)).body
+      encoded += stegaIn(html).length
+      const page = parse(html)
+      expect(stegaIn(page.querySelector('head')?.toString() ?? 'no head'), slug).toEqual([])
+      const jsonLd = page.querySelectorAll('script[type="application/ld+json"]').map((script) => script.textContent)
+      expect(jsonLd.length, slug).toBeGreaterThan(0)
+      for (const data of jsonLd) expect(stegaIn(data), slug).toEqual([])
+      for (const element of page.querySelectorAll('[href], [src], [id], [datetime], [content]')) {
+        for (const value of Object.values(element.attributes)) expect(stegaIn(value), `${slug}: ${value}`).toEqual([])
+      }
+    }
+    // Not vacuous: the bodies do carry edit links.
+    expect(encoded).toBeGreaterThan(6)
+  })
+
+  it('writes no edit links without draft mode', async () => {
+    const page = await get(`/blog/${SEED_SLUG}/`)
+    expect(stegaIn(page.body)).toEqual([])
+    expect(page.body).not.toContain('data-visual-editing')
+  })
+
+  it('lets only the configured Studio frame the preview', () => {
+    for (const reply of replies) {
+      expect(reply.headers.get('content-security-policy')).toBe(`frame-ancestors ${STUDIO_URL}`)
+    }
   })
 
   it('marks every response private, never cached and never indexed', () => {

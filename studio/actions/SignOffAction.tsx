@@ -8,8 +8,10 @@ import {
   useCurrentUser,
   useDocumentOperation,
   useValidationStatus,
+  useWorkspace,
 } from 'sanity'
 import {SignOffDialog} from '../components/SignOffDialog.tsx'
+import {articlePreviewHref} from '../preview-links.ts'
 import {type ArticleDocument, currentArticle} from '../review/article.ts'
 import {signOffDecision, whoMaySign} from '../review/decisions.ts'
 import {buildClinicalReview, fetchReviewFacts, reviewFactsRequest, STUDIO_API_VERSION} from '../review/facts.ts'
@@ -29,6 +31,7 @@ export const SignOffAction: DocumentActionComponent = (props) => {
   const toast = useToast()
   const reviewers = useReviewerProfiles()
   const review = useReviewState(article)
+  const {basePath} = useWorkspace()
   // What the clinician saw when they opened the dialog; signing compares it with the latest content.
   const [shown, setShown] = useState<ArticleDocument | null>(null)
   const [busy, setBusy] = useState(false)
@@ -106,6 +109,11 @@ export const SignOffAction: DocumentActionComponent = (props) => {
                 reviewer={signer.reviewer}
                 policy={review.state === 'ready' ? review.policy : undefined}
                 busy={busy}
+                previewHref={articlePreviewHref(
+                  basePath,
+                  props.id,
+                  (shown as {slug?: {current?: unknown}}).slug?.current,
+                )}
                 onConfirm={(note) => void sign(note)}
                 onCancel={() => setShown(null)}
               />

@@ -11,6 +11,8 @@ export interface SignOffDialogProps {
   /** Undefined while the policy is still loading. */
   policy: ReviewPolicy | undefined
   busy: boolean
+  /** The Presentation tool with this draft's page, when the article has a slug. */
+  previewHref?: string | undefined
   onConfirm: (note: string) => void
   onCancel: () => void
 }
@@ -19,7 +21,15 @@ export interface SignOffDialogProps {
  * What the clinician is about to approve and as whom. Signing stays impossible until they tick
  * the attestation: the sign-off is a professional statement, not a routine click.
  */
-export function SignOffDialog({articleTitle, reviewer, policy, busy, onConfirm, onCancel}: SignOffDialogProps) {
+export function SignOffDialog({
+  articleTitle,
+  reviewer,
+  policy,
+  busy,
+  previewHref,
+  onConfirm,
+  onCancel,
+}: SignOffDialogProps) {
   const [note, setNote] = useState('')
   const [attested, setAttested] = useState(false)
   const noteId = useId()
@@ -33,6 +43,13 @@ export function SignOffDialog({articleTitle, reviewer, policy, busy, onConfirm, 
           Its title, excerpt, body and the FAQs it embeds, exactly as they are now. Any later change to them makes this
           sign-off stale, and the site stops showing it.
         </Text>
+        {previewHref && (
+          <Text size={1}>
+            <a href={previewHref} target="_blank" rel="noreferrer">
+              Open this draft as readers will see it (preview, new tab)
+            </a>
+          </Text>
+        )}
       </Stack>
       <Stack gap={3}>
         <Label>You sign as</Label>

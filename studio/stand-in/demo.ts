@@ -5,12 +5,24 @@
  *
  * Options: `--port <n>` (default 3333; the Studio is built for it), `--no-build` (reuse the last
  * demo build, which must have been built for the same port).
+ *
+ * The site's preview server starts alongside on `--preview-port <n>` (default 4322), reading the
+ * stand-in's drafts, so the Studio's Presentation tool shows them; `--no-preview` leaves it out.
  */
 import {existsSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
-import {buildStudio, DEMO_USERS, startStandIn} from './index.ts'
+import {
+  buildStudio,
+  DEMO_USERS,
+  PREVIEW_VIEWER,
+  type RunningPreviewServer,
+  readNdjson,
+  type StoredDocument,
+  startPreviewServer,
+  startStandIn,
+} from './index.ts'
 
 const STUDIO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const DATASET = join(STUDIO_ROOT, '..', 'site', 'content', 'dataset.ndjson')
@@ -21,17 +33,45 @@ export const DEMO_TITLE = 'Clinically Reviewed · DEMO: nothing is saved'
 const argv = process.argv.slice(2)
 const {values} = parseArgs({
   args: argv[0] === '--' ? argv.slice(1) : argv,
-  options: {port: {type: 'string', default: '3333'}, 'no-build': {type: 'boolean', default: false}},
+  options: {
+    port: {type: 'string', default: '3333'},
+    'no-build': {type: 'boolean', default: false},
+    'preview-port': {type: 'string', default: '4322'},
+    'no-preview': {type: 'boolean', default: false},
+  },
 })
 const port = Number(values.port)
 if (!Number.isInteger(port) || port <= 0 || port > 65535) {
   console.error(`--port must be a port number, not "${values.port}"`)
   process.exit(1)
 }
+const previewPort = Number(values['preview-port'])
+if (!Number.isInteger(previewPort) || previewPort <= 0 || previewPort > 65535 || previewPort === port) {
+  console.error(`--preview-port must be a port number other than --port, not "${values['preview-port']}"`)
+  process.exit(1)
+}
+
+/**
+ * A demo draft, so the Presentation tool has one to show: the seed article with a new excerpt,
+ * whose sign-off is therefore stale while readers still see the reviewed, published version.
+ */
+function demoDrafts(): StoredDocument[] {
+  const seed = readNdjson(DATASET).find((document) => document._id === 'article-iop-benefits')
+  if (!seed) return []
+  const {_rev, _createdAt, _updatedAt, ...fields} = seed
+  return [
+    {
+      ...fields,
+      _id: 'drafts.article-iop-benefits',
+      excerpt: 'DEMO DRAFT: what an intensive outpatient program offers, who it suits, and how it fits around work.',
+    },
+  ]
+}
 
 const lake = await startStandIn({
   datasetFile: DATASET,
-  users: DEMO_USERS,
+  documents: demoDrafts(),
+  users: values['no-preview'] ? DEMO_USERS : [...DEMO_USERS, PREVIEW_VIEWER],
   port,
   projectName: 'Demo (in memory: nothing is saved)',
 }).catch((error: unknown) => {
@@ -43,15 +83,38 @@ if (values['no-build'] && existsSync(join(OUT_DIR, 'index.html'))) {
   console.log('Reusing the last demo build (--no-build).')
 } else {
   console.log('Building the Studio for the demo (about 20–60 s)…')
-  await buildStudio({apiHost: lake.apiHost, outDir: OUT_DIR, title: DEMO_TITLE, projectId: 'demo'}).catch(
-    async (error: unknown) => {
-      console.error((error as Error).message)
-      await lake.close()
-      process.exit(1)
-    },
-  )
+  await buildStudio({
+    apiHost: lake.apiHost,
+    outDir: OUT_DIR,
+    title: DEMO_TITLE,
+    projectId: 'demo',
+    previewUrl: `http://localhost:${previewPort}`,
+  }).catch(async (error: unknown) => {
+    console.error((error as Error).message)
+    await lake.close()
+    process.exit(1)
+  })
 }
 lake.serveStudio(OUT_DIR)
+
+let preview: RunningPreviewServer | undefined
+if (!values['no-preview']) {
+  const outDir = join(STUDIO_ROOT, '..', 'site', 'dist-preview')
+  const reuse = values['no-build'] && existsSync(join(outDir, 'server', 'entry.mjs'))
+  console.log(reuse ? 'Reusing the last preview server build.' : 'Building the preview server (about 10–30 s)…')
+  preview = await startPreviewServer({
+    apiHost: lake.apiHost,
+    dataset: lake.dataset,
+    studioUrl: lake.studioUrl,
+    token: lake.user(PREVIEW_VIEWER.id).token,
+    port: previewPort,
+    outDir,
+    build: !reuse,
+  }).catch(async (error: unknown) => {
+    console.error(`The preview server did not start (${(error as Error).message}); the Studio runs without it.`)
+    return undefined
+  })
+}
 
 console.log(`
 Demo Studio: ${lake.studioUrl}
@@ -59,12 +122,13 @@ Demo Studio: ${lake.studioUrl}
 This is a DEMO. Documents live in memory on this machine: nothing is saved, and stopping the
 demo (Ctrl+C) forgets every change. Never use it to write real content.
 
-Log in as either demo user (to switch, use "Sign out" in the avatar menu and pick the other):
+${preview ? `Preview server: ${preview.origin} (the Studio's Preview tool shows its drafts)\n\n` : ''}Log in as either demo user (to switch, use "Sign out" in the avatar menu and pick the other):
   • ${DEMO_USERS[0]?.name} (editor): writes articles, requests reviews, publishes
   • ${DEMO_USERS[1]?.name} (clinician, signs as Dr. Kate Smith): signs off clinical reviews
 `)
 
 const stop = async () => {
+  await preview?.close()
   await lake.close()
   process.exit(0)
 }

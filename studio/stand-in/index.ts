@@ -16,6 +16,12 @@ import {type AuthenticatedUser, newToken, type StandInUser} from './users.ts'
 
 export {buildStudio, type StudioBuildOptions} from './build-studio.ts'
 export type {DocumentChange, StoredDocument} from './documents.ts'
+export {
+  PREVIEW_VIEWER,
+  type PreviewServerOptions,
+  type RunningPreviewServer,
+  startPreviewServer,
+} from './preview-server.ts'
 export type {RecordedRequest} from './server.ts'
 export {type AuthenticatedUser, DEMO_USERS, type StandInUser} from './users.ts'
 

@@ -58,6 +58,12 @@ const HEARTBEAT_MS = 15_000
  * listener holds one, so these are closed right after `welcome`.
  */
 const UNSUPPORTED_LISTENERS = /\.(releases\.listen|tasks-store|comments-store)$/
+/**
+ * More listeners closed after `welcome`, for the same reason, by their query: Canvas links (not
+ * implemented), and the Presentation tool's whole-dataset listener, which feeds live loaders in
+ * a front end (the preview server reloads its page instead, so nothing reads it).
+ */
+const UNSUPPORTED_LISTEN_QUERIES = ['"sanity.canvas.link"', '!(_id in path("_.**"))']
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -186,6 +192,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (first && ['journey', 'intake', 'help', 'schedules', 'telemetry', 'user-applications'].includes(first)) {
       return send(response, 200, method === 'GET' ? (first === 'help' ? {} : []) : {})
     }
+
+    // The Live Content API, which the Presentation tool subscribes to: a stream that says welcome
+    // and then only keeps alive. Sync tags are always empty here, so there is never a change to
+    // announce; the preview server reloads its page after each saved edit instead.
+    if (first === 'data' && second === 'live' && third === 'events' && fourth === dataset) return liveEvents(response)
 
     if (first === 'data' && third !== undefined) {
       if (third !== dataset) {
@@ -329,7 +340,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       connection: 'keep-alive',
     })
     response.write(`event: welcome\ndata: ${JSON.stringify({listenerName: randomUUID()})}\n\n`)
-    if (UNSUPPORTED_LISTENERS.test(search.get('tag') ?? '')) {
+    if (
+      UNSUPPORTED_LISTENERS.test(search.get('tag') ?? '') ||
+      UNSUPPORTED_LISTEN_QUERIES.some((fragment) => text.includes(fragment))
+    ) {
       // Releases, tasks and comments are not implemented: their listeners are told to come back
       // in a day and closed, so they do not hold one of the browser's six connections a host.
       response.end(`retry: ${24 * 60 * 60 * 1000}\n\n`)
@@ -381,6 +395,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       clearTimeout(lifetime)
       openListeners.delete(response)
     })
+  }
+
+  function liveEvents(response: ServerResponse) {
+    response.writeHead(200, {'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache'})
+    // Closed right after welcome, told to come back in a day, like the unsupported listeners: an
+    // open stream would hold one of the browser's six connections to the host for nothing.
+    response.end(`retry: ${24 * 60 * 60 * 1000}\nevent: welcome\ndata: {}\n\n`)
   }
 
   async function mutate(request: IncomingMessage, response: ServerResponse, url: URL, user: AuthenticatedUser) {

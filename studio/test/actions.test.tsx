@@ -31,6 +31,7 @@ vi.mock('sanity', () => ({
   useClient: () => client,
   useDocumentOperation: () => ({patch: {disabled: false, execute: studio.execute}}),
   useValidationStatus: () => ({isValidating: false, validation: studio.validation}),
+  useWorkspace: () => ({basePath: '/studio'}),
   // The schema definitions @repo/schemas exports are plain objects; the actions only need its constants.
   defineType: (definition: unknown) => definition,
   defineField: (definition: unknown) => definition,
@@ -165,6 +166,19 @@ describe('Sign off clinical review', () => {
     expect(studio.push).toHaveBeenCalledWith(
       expect.objectContaining({status: 'success', title: 'Clinical review signed off'}),
     )
+  })
+
+  it('links the dialog to the preview of the draft being signed, in the Presentation tool', async () => {
+    studio.user = CLINICIAN
+    const {result} = await describeAction(SignOffAction, article(), (description) => description?.disabled === false)
+    act(() => result.current?.onHandle?.())
+    await waitFor(() => expect(result.current?.dialog).toBeTruthy())
+    renderDialog(result.current)
+    const link = screen.getByRole('link', {name: /Open this draft as readers will see it/})
+    expect(link.getAttribute('href')).toBe(
+      '/studio/presentation/article/article-iop-benefits?preview=%2Fblog%2Fbenefits-of-iop-program-addiction-recovery%2F',
+    )
+    expect(link.getAttribute('target')).toBe('_blank')
   })
 
   it('signs nothing when the article changed while the dialog was open', async () => {

@@ -111,9 +111,13 @@ describe('the Studio config', () => {
     expect(articleUrl('http://localhost:4321', 'iop')).toBe('http://localhost:4321/blog/iop/')
   })
 
-  it('registers the structure and Vision tools', () => {
-    const names = (config.plugins ?? []).map((plugin) => (typeof plugin === 'function' ? 'function' : plugin.name))
-    expect(names).toEqual(['sanity/structure', '@sanity/vision'])
+  it('registers the structure, Presentation and Vision tools', () => {
+    const names = (config.plugins ?? []).map((plugin) => {
+      if (typeof plugin === 'function') return 'function'
+      // The Presentation plugin has no name of its own; its tool has.
+      return plugin.name ?? (Array.isArray(plugin.tools) ? plugin.tools[0]?.name : undefined)
+    })
+    expect(names).toEqual(['sanity/structure', 'presentation', '@sanity/vision'])
   })
 
   it('gives the structure tool this Studio’s desk structure', () => {

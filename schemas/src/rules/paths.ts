@@ -45,3 +45,9 @@ export function slugify(text: string): string {
     .slice(0, 80)
     .replace(/-+$/g, '')
 }
+
+/**
+ * The preview server's draft-mode routes: the Studio's Presentation tool opens the first with its
+ * secret, and the second ends draft mode. Served by the preview server only, never the static site.
+ */
+export const DRAFT_MODE_ROUTES = {enable: '/api/draft-mode/enable/', disable: '/api/draft-mode/disable/'} as const

@@ -7,8 +7,10 @@
 import {defineMiddleware} from 'astro:middleware'
 import {fetchArticlePageDocuments, loadArticlePageContent} from '@repo/schemas/content'
 import {reviewClock} from '@repo/schemas/review'
+import {previewFramePolicy} from '../lib/csp.ts'
 import {contentSource} from './client.ts'
 import {DRAFT_MODE_COOKIE, previewSettings} from './settings.ts'
+import {editableArticle} from './stega.ts'
 
 const ARTICLE_PAGE = /^\/blog\/([a-z0-9]+(?:-[a-z0-9]+)*)\/$/
 
@@ -18,6 +20,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const draftMode = context.cookies.get(DRAFT_MODE_COOKIE)?.value === settings.cookieValue
   const perspective = draftMode ? 'drafts' : 'published'
   context.locals.preview = {draftMode, perspective, studioUrl: settings.studioUrl}
+  if (draftMode) context.locals.preview.editable = (article) => editableArticle(article, settings.studioUrl)
 
   const articleSlug = ARTICLE_PAGE.exec(context.url.pathname)?.[1]
   if (articleSlug) {
@@ -43,5 +46,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   response.headers.set('Cache-Control', 'private, no-store')
   response.headers.set('X-Robots-Tag', 'noindex, nofollow')
   response.headers.set('Referrer-Policy', 'no-referrer')
+  // Framed by the Studio's Presentation tool, and by nothing else.
+  response.headers.set('Content-Security-Policy', previewFramePolicy(settings.studioUrl))
   return response
 })

@@ -1,4 +1,4 @@
-import type {Perspective} from '@repo/schemas/content'
+import type {ArticleEntry, Perspective} from '@repo/schemas/content'
 import type {ReviewEvaluation} from '@repo/schemas/review'
 
 /** What one preview request may see, decided by the middleware from its draft-mode cookie. */
@@ -13,4 +13,9 @@ export interface PreviewState {
   article?: Record<string, unknown> | undefined
   /** In draft mode: the review status of the article as published (undefined when it is not published). */
   publishedReview?: Promise<ReviewEvaluation | undefined>
+  /**
+   * In draft mode: the article's title and body for display, with click-to-edit links (stega) in
+   * their text. Everything else on the page reads the clean article.
+   */
+  editable?: (article: ArticleEntry['article']) => Pick<ArticleEntry['article'], 'title' | 'body'>
 }

@@ -62,31 +62,46 @@ async function sourcesChangedAt(): Promise<number> {
   return newest
 }
 
-/** Builds the Studio for `apiHost` unless the last build was for the same host and sources. */
-async function studioBuildFor(apiHost: string): Promise<string> {
-  const stampFile = join(BUILD_DIR, 'e2e-build.json')
-  const stamp = JSON.stringify({apiHost, sources: await sourcesChangedAt()})
+/**
+ * Builds the Studio for `apiHost` (and a preview server, in its own folder) unless the last build
+ * there was for the same host, preview and sources.
+ */
+async function studioBuildFor(apiHost: string, previewUrl?: string): Promise<string> {
+  const outDir = previewUrl ? `${BUILD_DIR}-preview` : BUILD_DIR
+  const stampFile = join(outDir, 'e2e-build.json')
+  const stamp = JSON.stringify({apiHost, sources: await sourcesChangedAt(), ...(previewUrl ? {previewUrl} : {})})
   const previous = await readFile(stampFile, 'utf8').catch(() => '')
-  if (previous === stamp && existsSync(join(BUILD_DIR, 'index.html'))) return BUILD_DIR
-  await buildStudio({apiHost, outDir: BUILD_DIR, projectId: PROJECT_ID})
+  if (previous === stamp && existsSync(join(outDir, 'index.html'))) return outDir
+  await buildStudio({apiHost, outDir, projectId: PROJECT_ID, ...(previewUrl ? {previewUrl} : {})})
   await writeFile(stampFile, stamp)
-  return BUILD_DIR
+  return outDir
+}
+
+/** What a test file adds to the standard stand-in. */
+export interface StudioOptions {
+  /** The preview server the Studio's Presentation tool frames (`SANITY_STUDIO_PREVIEW_URL`). */
+  previewUrl?: string
+  /** Users besides {@link USERS}, e.g. the preview server's Viewer. */
+  users?: readonly StandInUser[]
 }
 
 /**
  * Starts the stand-in with the bundled dataset and the test users, builds the Studio for it and
  * serves it. `STUDIO_E2E_PORT` pins the port so a second run can reuse the build.
  */
-export async function startStudio(extra: readonly StoredDocument[] = []): Promise<StandIn> {
+export async function startStudio(
+  extra: readonly StoredDocument[] = [],
+  options: StudioOptions = {},
+): Promise<StandIn> {
   const lake = await startStandIn({
     datasetFile: BUNDLED_DATASET,
     documents: extra,
-    users: Object.values(USERS),
+    users: [...Object.values(USERS), ...(options.users ?? [])],
     port: Number(process.env['STUDIO_E2E_PORT'] ?? 0),
     maxRequests: 5_000,
   })
   try {
-    lake.serveStudio(await studioBuildFor(lake.apiHost))
+    lake.serveStudio(await studioBuildFor(lake.apiHost, options.previewUrl))
   } catch (error) {
     await lake.close()
     throw error
