@@ -307,7 +307,6 @@ export type ClinicalReviewer = {
   specialties?: Array<string>;
   licence?: Licence;
   sameAs?: Array<string>;
-  sanityUserIds?: Array<string>;
 };
 
 export type SanityImageCrop = {
@@ -823,7 +822,7 @@ export type ReviewFactsQueryResult = {
 
 // Source: ../schemas/src/content/queries.ts
 // Variable: reviewerProfilesQuery
-// Query: *[_type == "clinicalReviewer" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(name asc) {  _id, name, credentials, licence{expiresAt}, sanityUserIds}
+// Query: *[_type == "clinicalReviewer" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(name asc) {  _id, name, credentials, licence{expiresAt}}
 export type ReviewerProfilesQueryResult = Array<{
   _id: string;
   name: string;
@@ -831,7 +830,6 @@ export type ReviewerProfilesQueryResult = Array<{
   licence: {
     expiresAt: string | null;
   } | null;
-  sanityUserIds: Array<string> | null;
 }>;
 
 // Source: ../schemas/src/content/queries.ts
@@ -993,7 +991,6 @@ export type ArticlePageDocumentsQueryResult = {
     specialties?: Array<string>;
     licence?: Licence;
     sameAs?: Array<string>;
-    sanityUserIds?: Array<string>;
   }>;
   authors: Array<{
     _id: string;
@@ -1118,7 +1115,6 @@ export type DocumentsByIdQueryResult = Array<
       specialties?: Array<string>;
       licence?: Licence;
       sameAs?: Array<string>;
-      sanityUserIds?: Array<string>;
     }
   | {
       _id: string;
@@ -1276,7 +1272,7 @@ declare global {
     '*[_type == "siteSettings" && _id == "siteSettings"][0] {\n  organizationName,\n  tagline,\n  phone,\n  address,\n  crisisLines,\n  services,\n  medicalDisclaimer,\n  editorialPolicy,\n  reviewPolicy{validityMonths, warningDays}\n}': SettingsQueryResult;
     '*[_type == "sanity.imageAsset" && _id > $lastId] | order(_id asc) [0...1000] {\n  _id,\n  url,\n  "width": metadata.dimensions.width,\n  "height": metadata.dimensions.height\n}': ImageAssetsQueryResult;
     '{\n  "faqs": *[_type == "faq" && _id in $faqIds && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, question, answer},\n  "reviewer": *[_type == "clinicalReviewer" && _id == $reviewerId && !(_id in path("drafts.**")) && !(_id in path("versions.**"))][0]{_id, licence{expiresAt}},\n  "policy": *[_id == $settingsId][0].reviewPolicy{validityMonths, warningDays}\n}': ReviewFactsQueryResult;
-    '*[_type == "clinicalReviewer" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(name asc) {\n  _id, name, credentials, licence{expiresAt}, sanityUserIds\n}': ReviewerProfilesQueryResult;
+    '*[_type == "clinicalReviewer" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(name asc) {\n  _id, name, credentials, licence{expiresAt}\n}': ReviewerProfilesQueryResult;
     "*[_id == $settingsId][0].reviewPolicy{validityMonths, warningDays}": ReviewPolicyQueryResult;
     '*[_type == "article" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && requiresClinicalReview != false && (!defined(clinicalReview.reviewedAt) || dateTime(clinicalReview.reviewedAt) <= dateTime($expiredBefore))]._id': PublishedWithoutReviewIdsQueryResult;
     '{\n  "article": *[_type == "article" && slug.current == $slug][0],\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0],\n  "programLevels": *[_type == "programLevel"],\n  "therapies": *[_type == "therapy"],\n  "reviewers": *[_type == "clinicalReviewer"],\n  "authors": *[_type == "author"]\n}': ArticlePageDocumentsQueryResult;

@@ -130,6 +130,7 @@ export async function validateDataset(
       })
     }
     checkReferences(doc, byId, allIds, report)
+    checkRetiredSignerLinks(doc, report)
   }
   checkSlugs(published, report)
 
@@ -256,6 +257,22 @@ function checkReference(
       message: `references “${ref}”, a ${target._type}; this field accepts ${accepted.join(', ')}`,
     })
   }
+}
+
+/**
+ * `clinicalReviewer.sanityUserIds` used to decide who may sign as a reviewer, and any editor could
+ * change it. It is no longer read (the repository's `schemas/review-signers.json` decides), but a
+ * dataset that still carries it keeps user IDs nobody maintains: a warning says where they are.
+ */
+function checkRetiredSignerLinks(doc: DatasetDocument, report: Reporter): void {
+  if (doc._type !== 'clinicalReviewer' || doc['sanityUserIds'] === undefined) return
+  report(doc, {
+    path: 'sanityUserIds',
+    level: 'warning',
+    check: 'schema',
+    message:
+      'sanityUserIds is no longer read: who may sign as this reviewer is listed in schemas/review-signers.json. Move the IDs there in a reviewed commit, then unset the field in the dataset.',
+  })
 }
 
 /** Two published documents of one type with one slug would claim one URL. */

@@ -213,6 +213,27 @@ describe('pnpm validate on the bundled dataset', () => {
   )
 
   it(
+    'warns, naming the reviewer and the field, when a dataset still links Studio users in sanityUserIds',
+    async () => {
+      const text = await readFile(bundledDatasetFile, 'utf8')
+      const edited = text.replace(
+        '"_type":"clinicalReviewer",',
+        '"_type":"clinicalReviewer","sanityUserIds":["pEditor1"],',
+      )
+      expect(edited).not.toBe(text)
+      const file = join(dir, 'retired-links.ndjson')
+      await writeFile(file, edited)
+
+      const run = await validate([file])
+      expect(run.code).toBe(0)
+      expect(run.stdout).toMatch(
+        /warning +clinicalReviewer-kate-smith sanityUserIds: sanityUserIds is no longer read: who may sign as this reviewer is listed in schemas\/review-signers\.json/,
+      )
+    },
+    CLI_TIMEOUT,
+  )
+
+  it(
     'finds the review expired when REVIEW_NOW is past the policy’s twelve months',
     async () => {
       const run = await validate(['--json'], {REVIEW_NOW: '2027-11-01T09:00:00Z'}, repoRoot)

@@ -3,7 +3,14 @@
  * what a disabled button says, which badge an article carries — as plain functions of plain data.
  * The action and badge components only gather that data with Sanity hooks and call these.
  */
-import {type ReviewEvaluation, type ReviewPolicy, reviewStatus} from '@repo/schemas/review'
+import {
+  isAllowedSigner,
+  REVIEW_SIGNERS,
+  type ReviewEvaluation,
+  type ReviewPolicy,
+  type ReviewSigners,
+  reviewStatus,
+} from '@repo/schemas/review'
 import type {Article, ReviewerProfilesQueryResult, ReviewRequest} from '@repo/schemas/types'
 
 /** The review state of a document as the Studio has worked it out so far. */
@@ -46,20 +53,25 @@ export type Signer =
 
 /**
  * Decides who the user signs as. Identity is the only gate (custom roles are an Enterprise
- * feature): the user's Sanity ID must be listed in exactly one reviewer's `sanityUserIds`.
+ * feature): the user's Sanity ID must be listed for exactly one published reviewer profile in the
+ * repository's signers file (`schemas/review-signers.json`), which no Studio edit can change.
  * A user whose name matches a reviewer they are not linked to is almost always a clinician
  * whose link is missing, so they are shown why instead of seeing nothing.
  */
-export function whoMaySign(user: StudioUser | null | undefined, reviewers: readonly ReviewerProfile[]): Signer {
+export function whoMaySign(
+  user: StudioUser | null | undefined,
+  reviewers: readonly ReviewerProfile[],
+  signers: ReviewSigners = REVIEW_SIGNERS,
+): Signer {
   if (!user) return {canSign: false, offered: false, reason: 'Log in to sign off clinical reviews.'}
-  const linked = reviewers.filter((reviewer) => reviewer.sanityUserIds?.includes(user.id))
+  const linked = reviewers.filter((reviewer) => isAllowedSigner(user.id, reviewer._id, signers))
   const [only] = linked
   if (only && linked.length === 1) return {canSign: true, reviewer: only}
   if (linked.length > 1) {
     return {
       canSign: false,
       offered: true,
-      reason: `Your Studio user (${user.id}) is listed on more than one reviewer profile (${linked.map(displayName).join(', ')}). An administrator must keep it on exactly one.`,
+      reason: `Your Studio user (${user.id}) is listed for more than one reviewer profile (${linked.map(displayName).join(', ')}) in the repository’s signers file (schemas/review-signers.json). It must be listed for exactly one.`,
     }
   }
   const userName = normaliseName(user.name)
@@ -68,13 +80,13 @@ export function whoMaySign(user: StudioUser | null | undefined, reviewers: reado
     return {
       canSign: false,
       offered: true,
-      reason: `Your Studio user (${user.id}) is not linked to the reviewer profile “${displayName(namesake)}”. Ask an administrator to add this ID under “Studio users who sign as this reviewer” and publish the profile.`,
+      reason: `Your Studio user (${user.id}) is not linked to the reviewer profile “${displayName(namesake)}”. Ask the site’s maintainers to add this ID for ${namesake._id} in the repository’s signers file (schemas/review-signers.json).`,
     }
   }
   return {
     canSign: false,
     offered: false,
-    reason: `Only clinicians listed on a clinical reviewer profile can sign off; your Studio user (${user.id}) is not listed on any.`,
+    reason: `Only clinicians listed in the repository’s signers file can sign off; your Studio user (${user.id}) is not listed for any reviewer profile.`,
   }
 }
 

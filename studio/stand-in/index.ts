@@ -71,30 +71,24 @@ export function readNdjson(file: string): StoredDocument[] {
 }
 
 /**
- * Links each user with `signsAs` to that reviewer profile by adding their ID to its
- * `sanityUserIds`, the way an administrator links a clinician today.
+ * Checks that each user with `signsAs` names a reviewer profile in the dataset. Whether they may
+ * sign as it is the repository's signers file (`schemas/review-signers.json`), never the content.
  */
-function linkReviewers(documents: StoredDocument[], users: readonly StandInUser[]): StoredDocument[] {
-  const links = new Map<string, string[]>()
-  for (const user of users) if (user.signsAs) links.set(user.signsAs, [...(links.get(user.signsAs) ?? []), user.id])
-  for (const [reviewerId] of links) {
-    if (!documents.some((document) => document._id === reviewerId && document._type === 'clinicalReviewer')) {
-      throw new Error(`No clinicalReviewer "${reviewerId}" in the dataset to link users to`)
+function checkSigners(documents: StoredDocument[], users: readonly StandInUser[]): StoredDocument[] {
+  for (const user of users) {
+    if (!user.signsAs) continue
+    if (!documents.some((document) => document._id === user.signsAs && document._type === 'clinicalReviewer')) {
+      throw new Error(`No clinicalReviewer "${user.signsAs}" in the dataset for ${user.id} to sign as`)
     }
   }
-  return documents.map((document) => {
-    const ids = links.get(document._id)
-    if (!ids) return document
-    const existing = Array.isArray(document['sanityUserIds']) ? (document['sanityUserIds'] as string[]) : []
-    return {...document, sanityUserIds: [...new Set([...existing, ...ids])]}
-  })
+  return documents
 }
 
 /** Starts the stand-in on 127.0.0.1. */
 export async function startStandIn(options: StandInOptions): Promise<StandIn> {
   const loaded = [...(options.datasetFile ? readNdjson(options.datasetFile) : []), ...(options.documents ?? [])]
   const users = options.users.map((user) => ({...user, token: user.token ?? newToken()}))
-  const store = new DocumentStore(linkReviewers(loaded, users))
+  const store = new DocumentStore(checkSigners(loaded, users))
   const dataset = options.dataset ?? 'production'
   const server = await startServer({
     store,

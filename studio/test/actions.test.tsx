@@ -36,6 +36,14 @@ vi.mock('sanity', () => ({
   defineField: (definition: unknown) => definition,
   defineArrayMember: (definition: unknown) => definition,
 }))
+// Who may sign comes from the repository's signers file; here it links the fixture clinician.
+vi.mock('@repo/schemas/review', async (importOriginal) => {
+  const review = await importOriginal<typeof import('@repo/schemas/review')>()
+  return {
+    ...review,
+    REVIEW_SIGNERS: review.parseReviewSigners({signers: {'clinicalReviewer-kate-smith': ['pClinician1']}}),
+  }
+})
 vi.mock('@sanity/ui/toast', () => ({useToast: () => ({push: studio.push})}))
 
 // The first render of @sanity/ui is slow on a busy two-core machine; waiting longer is not a timed assertion.
@@ -117,14 +125,14 @@ describe('Sign off clinical review', () => {
     expect(result.current).toBeNull()
   })
 
-  it('is disabled for a clinician whose profile does not list their user ID, and says why', async () => {
+  it('is disabled for a clinician the signers file does not list, and says why', async () => {
     studio.user = {id: 'pKate2', name: 'Kate Smith'}
     const {result} = await describeAction(SignOffAction, article(), settled)
     expect(summary(result.current)).toEqual({
       label: 'Sign off clinical review',
       disabled: true,
       title:
-        'Your Studio user (pKate2) is not linked to the reviewer profile “Dr. Kate Smith”. Ask an administrator to add this ID under “Studio users who sign as this reviewer” and publish the profile.',
+        'Your Studio user (pKate2) is not linked to the reviewer profile “Dr. Kate Smith”. Ask the site’s maintainers to add this ID for clinicalReviewer-kate-smith in the repository’s signers file (schemas/review-signers.json).',
     })
   })
 

@@ -80,10 +80,7 @@ export const faqsQuery = defineQuery(`*[_type == "faq" && _id > $lastId] | order
   order
 } | order(order asc, question asc, _id asc)`)
 
-/**
- * Clinical reviewers' public profile. `sanityUserIds` is never selected, and the licence number
- * only when the reviewer chose to publish it.
- */
+/** Clinical reviewers' public profile. The licence number only when the reviewer chose to publish it. */
 export const reviewersQuery = defineQuery(`*[_type == "clinicalReviewer"] | order(name asc, _id asc) {
   _id,
   name,
@@ -152,10 +149,10 @@ export const reviewFactsQuery = defineQuery(`{
   "policy": *[_id == $settingsId][0].reviewPolicy{validityMonths, warningDays}
 }`)
 
-/** Every published reviewer profile, with the Studio users linked to it (for deciding who may sign). */
+/** Every published reviewer profile (who may sign as each is `schemas/review-signers.json`). */
 export const reviewerProfilesQuery =
   defineQuery(`*[_type == "clinicalReviewer" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(name asc) {
-  _id, name, credentials, licence{expiresAt}, sanityUserIds
+  _id, name, credentials, licence{expiresAt}
 }`)
 
 /** The review policy in Settings (or null when unset). */

@@ -19,6 +19,13 @@ export {
 } from './inputs.ts'
 export {DEFAULT_REVIEW_POLICY, type ReviewPolicy, resolvePolicy, reviewClock} from './policy.ts'
 export {
+  isAllowedSigner,
+  parseReviewSigners,
+  REVIEW_SIGNERS,
+  type ReviewSigners,
+  reviewersSignableBy,
+} from './signers.ts'
+export {
   addMonths,
   claimEndsAt,
   evaluateReview,
