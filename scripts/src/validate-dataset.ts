@@ -17,8 +17,10 @@ import {
   type ReviewableArticle,
   type ReviewerFacts,
   type ReviewStatus,
+  type ReviewTrust,
   resolvePolicy,
   reviewInputIds,
+  type SignoffRecord,
 } from '@repo/schemas/review'
 import {
   contentSchema,
@@ -82,6 +84,8 @@ export interface ValidateOptions {
   now: Date
   /** Review statuses other than valid/not-required become errors instead of warnings. */
   strict?: boolean
+  /** Who may sign and which attestation keys count (the build's: demo key refused when live). */
+  trust: ReviewTrust
   /** Called after each document's rules ran; the CLI shows progress with it. */
   onProgress?: (done: number, total: number) => void
 }
@@ -313,15 +317,21 @@ async function checkReviews(
       ? (settings['reviewPolicy'] as {validityMonths?: number; warningDays?: number})
       : null,
   )
+  const signoffs = new Map<string, SignoffRecord[]>()
+  for (const doc of published) {
+    const ref = doc._type === 'clinicalSignoff' && isRecord(doc['article']) ? doc['article']['_ref'] : undefined
+    if (typeof ref === 'string') signoffs.set(ref, [...(signoffs.get(ref) ?? []), doc as SignoffRecord])
+  }
   const findings: ReviewFinding[] = []
   for (const doc of published) {
     if (doc._type !== 'article') continue
     const article = doc as ReviewableArticle & DatasetDocument
     const inputs = gatherReviewInputs(reviewInputIds(article), {
       faq: (id) => ofType(byId.get(id), 'faq'),
+      signoffs: (id) => signoffs.get(id),
       reviewer: (id) => ofType(byId.get(id), 'clinicalReviewer') as (ReviewerFacts & DatasetDocument) | undefined,
     })
-    const evaluation = await evaluateArticleReview(article, inputs, policy, options.now)
+    const evaluation = await evaluateArticleReview(article, inputs, policy, options.now, options.trust)
     findings.push({
       documentId: doc._id,
       status: evaluation.status,
@@ -330,7 +340,7 @@ async function checkReviews(
     })
     const fine = evaluation.status === 'valid' || evaluation.status === 'not-required'
     report(doc, {
-      path: 'clinicalReview',
+      path: 'clinicalSignoff',
       level: fine ? (evaluation.expiringSoon ? 'warning' : 'info') : options.strict ? 'error' : 'warning',
       check: 'review',
       message: `review ${evaluation.status}: ${evaluation.reason}`,

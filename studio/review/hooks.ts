@@ -1,3 +1,5 @@
+import {publishedId} from '@repo/schemas/ids'
+import {signoffsOfArticleListenQuery as SIGNOFFS_OF_ARTICLE} from '@repo/schemas/queries'
 import type {ReviewableArticle} from '@repo/schemas/review'
 import {useEffect, useState} from 'react'
 import {useClient} from 'sanity'
@@ -6,6 +8,7 @@ import {
   evaluateArticle,
   fetchReviewerProfiles,
   fetchReviewFacts,
+  latestSignedAt,
   type ReviewFacts,
   type ReviewFactsRequest,
   reviewFactsRequest,
@@ -19,16 +22,19 @@ type Loaded<T> = {key: string; value: T} | {key: string; error: string}
  * result for exactly this content is known the state is `loading`, never a previous answer: a
  * stale "valid" must not let an edited draft through Publish.
  */
-export function useReviewState(article: ReviewableArticle | null | undefined): ReviewState {
+export function useReviewState(article: (ReviewableArticle & {_id: string}) | null | undefined): ReviewState {
   const client = useClient({apiVersion: STUDIO_API_VERSION})
-  // The facts depend only on which FAQs and reviewer the article points at, not on every keystroke.
-  const key = JSON.stringify(reviewFactsRequest(article))
+  // The facts depend on which FAQs the article embeds and on its sign-offs, not on every keystroke:
+  // a new sign-off, or its attestation arriving, bumps `signoffEvents`.
+  const signoffEvents = useSignoffEvents(article ? publishedId(article._id) : undefined)
+  const key = JSON.stringify({...reviewFactsRequest(article), signoffEvents})
   const [facts, setFacts] = useState<Loaded<ReviewFacts>>()
   const [result, setResult] = useState<{article: ReviewableArticle; state: ReviewState}>()
 
   useEffect(() => {
     let live = true
-    fetchReviewFacts(client, JSON.parse(key) as ReviewFactsRequest).then(
+    const {signoffEvents: _events, ...request} = JSON.parse(key) as ReviewFactsRequest & {signoffEvents: number}
+    fetchReviewFacts(client, request).then(
       (value) => live && setFacts({key, value}),
       (error: unknown) => live && setFacts({key, error: errorMessage(error)}),
     )
@@ -42,7 +48,12 @@ export function useReviewState(article: ReviewableArticle | null | undefined): R
     let live = true
     const {value} = facts
     evaluateArticle(article, value, new Date()).then(
-      (evaluation) => live && setResult({article, state: {state: 'ready', evaluation, policy: value.policy}}),
+      (evaluation) =>
+        live &&
+        setResult({
+          article,
+          state: {state: 'ready', evaluation, policy: value.policy, latestSignedAt: latestSignedAt(value)},
+        }),
       (error: unknown) => live && setResult({article, state: {state: 'error', message: errorMessage(error)}}),
     )
     return () => {
@@ -54,6 +65,28 @@ export function useReviewState(article: ReviewableArticle | null | undefined): R
   if (facts?.key === key && 'error' in facts) return {state: 'error', message: facts.error}
   if (result?.article === article) return result.state
   return {state: 'loading'}
+}
+
+/**
+ * Counts changes to the article's sign-offs (a clinician signing, the attestor adding its
+ * signature), so the review state is fetched again when one happens.
+ */
+function useSignoffEvents(articleId: string | undefined): number {
+  const client = useClient({apiVersion: STUDIO_API_VERSION})
+  const [events, setEvents] = useState(0)
+  useEffect(() => {
+    if (!articleId) return
+    const subscription = client
+      .listen(SIGNOFFS_OF_ARTICLE, {articleId}, {visibility: 'query', includeResult: false})
+      .subscribe({
+        next: (event) => {
+          if (event.type === 'mutation') setEvents((count) => count + 1)
+        },
+        error: (error: unknown) => console.error('Stopped listening for sign-offs', error),
+      })
+    return () => subscription.unsubscribe()
+  }, [client, articleId])
+  return events
 }
 
 /** Published reviewer profiles; undefined while loading. A failed fetch reads as "nobody is linked". */

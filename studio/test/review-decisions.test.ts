@@ -303,14 +303,14 @@ describe('the review badge at the expiry boundaries (12 months, warned 30 days a
 describe('awaiting review', () => {
   const request = reviewRequest({requestedBy: EDITOR.id, requestedByName: EDITOR.name})
 
-  it('holds from a request until a sign-off after it', () => {
+  it('holds from a request until a sign-off after it', async () => {
+    const signedAt = async (latestSignedAt: string) => ({
+      ...(await reviewState(article(), AFTER_SIGNING)),
+      latestSignedAt,
+    })
     expect(isAwaitingReview(article({reviewRequest: request}))).toBe(true)
-    expect(
-      isAwaitingReview(article({reviewRequest: request, clinicalReview: {reviewedAt: '2026-11-01T09:00:00Z'}})),
-    ).toBe(true)
-    expect(
-      isAwaitingReview(article({reviewRequest: request, clinicalReview: {reviewedAt: '2026-12-01T10:00:00Z'}})),
-    ).toBe(false)
+    expect(isAwaitingReview(article({reviewRequest: request}), await signedAt('2026-11-01T09:00:00Z'))).toBe(true)
+    expect(isAwaitingReview(article({reviewRequest: request}), await signedAt('2026-12-01T10:00:00Z'))).toBe(false)
     expect(isAwaitingReview(article())).toBe(false)
   })
 

@@ -34,7 +34,6 @@ export const articlesQuery =
   "therapyIds": therapies[]._ref,
   "faqIds": faqs[]._ref,
   requiresClinicalReview,
-  "clinicalReview": clinicalReview{reviewer, reviewedAt, contentHash},
   seo{metaTitle, metaDescription, noIndex}
 } | order(publishedAt desc, _id asc)`)
 
@@ -100,6 +99,22 @@ export const reviewersQuery = defineQuery(`*[_type == "clinicalReviewer"] | orde
   sameAs
 }`)
 
+/**
+ * Every sign-off, with exactly the fields its attestation covers and the attestation itself. The
+ * signer's user ID is read to verify it against the signers file and never reaches a page. Paged:
+ * every review adds one.
+ */
+export const signoffsQuery = defineQuery(`*[_type == "clinicalSignoff" && _id > $lastId] | order(_id asc) [0...1000] {
+  _id,
+  article,
+  contentHash,
+  reviewer,
+  signer,
+  signedAt,
+  signature,
+  signatureKeyId
+}`)
+
 /** Article authors. */
 export const authorsQuery = defineQuery(`*[_type == "author"] | order(name asc, _id asc) {
   _id,
@@ -141,11 +156,12 @@ export const imageAssetsQuery =
 
 /**
  * What an article's review depends on besides the article, in one round trip: the published FAQs
- * its body embeds, the published reviewer its sign-off names, and the review policy in Settings.
+ * its body embeds, its sign-offs, the published reviewers they name, and the review policy.
  */
 export const reviewFactsQuery = defineQuery(`{
   "faqs": *[_type == "faq" && _id in $faqIds && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, question, answer},
-  "reviewer": *[_type == "clinicalReviewer" && _id == $reviewerId && !(_id in path("drafts.**")) && !(_id in path("versions.**"))][0]{_id, licence{expiresAt}},
+  "signoffs": *[_type == "clinicalSignoff" && article._ref == $articleId && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, article, contentHash, reviewer, signer, signedAt, signature, signatureKeyId},
+  "reviewers": *[_type == "clinicalReviewer" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && count(*[_type == "clinicalSignoff" && article._ref == $articleId && (reviewer._ref == ^._id || reviewer._ref == "drafts." + ^._id)]) > 0]{_id, licence{expiresAt}},
   "policy": *[_id == $settingsId][0].reviewPolicy{validityMonths, warningDays}
 }`)
 
@@ -155,15 +171,18 @@ export const reviewerProfilesQuery =
   _id, name, credentials, licence{expiresAt}
 }`)
 
+/** An article's sign-offs, for the Studio to listen to (a new sign-off, or its attestation arriving). */
+export const signoffsOfArticleListenQuery = defineQuery(`*[_type == "clinicalSignoff" && article._ref == $articleId]`)
+
 /** The review policy in Settings (or null when unset). */
 export const reviewPolicyQuery = defineQuery(`*[_id == $settingsId][0].reviewPolicy{validityMonths, warningDays}`)
 
 /**
- * Published articles that require review and have no sign-off, or one older than the policy allows
+ * Published articles that require review and have no sign-off newer than the policy allows
  * (`$expiredBefore`): the Studio's "Published without required review" list.
  */
 export const publishedWithoutReviewIdsQuery = defineQuery(
-  `*[_type == "article" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && requiresClinicalReview != false && (!defined(clinicalReview.reviewedAt) || dateTime(clinicalReview.reviewedAt) <= dateTime($expiredBefore))]._id`,
+  `*[_type == "article" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && requiresClinicalReview != false && !(_id in *[_type == "clinicalSignoff" && dateTime(signedAt) > dateTime($expiredBefore)].article._ref)]._id`,
 )
 
 /*
@@ -178,7 +197,8 @@ export const articlePageDocumentsQuery = defineQuery(`{
   "programLevels": *[_type == "programLevel"],
   "therapies": *[_type == "therapy"],
   "reviewers": *[_type == "clinicalReviewer"],
-  "authors": *[_type == "author"]
+  "authors": *[_type == "author"],
+  "signoffs": *[_type == "clinicalSignoff" && article._ref == *[_type == "article" && slug.current == $slug][0]._id]
 }`)
 
 /** Documents by `_id`: what a page's article references (FAQs, linked articles, image assets). */
