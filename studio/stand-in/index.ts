@@ -13,11 +13,13 @@ import {readFileSync} from 'node:fs'
 import {DocumentStore, type StoredDocument} from './documents.ts'
 import {type RecordedRequest, startServer} from './server.ts'
 import {type AuthenticatedUser, newToken, type StandInUser} from './users.ts'
+import {deliverWebhooks, type StandInWebhook, type WebhookDelivery} from './webhooks.ts'
 
 export {buildStudio, type StudioBuildOptions} from './build-studio.ts'
 export type {DocumentChange, StoredDocument} from './documents.ts'
 export type {RecordedRequest} from './server.ts'
 export {type AuthenticatedUser, DEMO_USERS, type StandInUser} from './users.ts'
+export type {StandInWebhook, WebhookDelivery} from './webhooks.ts'
 
 export interface StandInOptions {
   /** An NDJSON dataset (one document a line, as `sanity dataset export` writes). */
@@ -33,6 +35,8 @@ export interface StandInOptions {
   port?: number
   /** API requests answered before the stand-in refuses with 429; 20,000 by default. */
   maxRequests?: number
+  /** Webhooks called on document creation, as Sanity's GROQ-powered webhooks (e.g. the attestor). */
+  webhooks?: readonly StandInWebhook[]
 }
 
 export interface StandIn {
@@ -53,6 +57,8 @@ export interface StandIn {
   /** API requests the stand-in does not implement (answered 404), for finding gaps. */
   unanswered: readonly string[]
   serveStudio(directory: string): void
+  /** Every webhook delivery made so far, in order. */
+  webhookDeliveries: readonly WebhookDelivery[]
   close(): Promise<void>
 }
 
@@ -99,6 +105,8 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     projectName: options.projectName ?? 'Local stand-in',
     maxRequests: options.maxRequests ?? 20_000,
   })
+  const webhookDeliveries: WebhookDelivery[] = []
+  const stopWebhooks = deliverWebhooks(store, options.webhooks ?? [], webhookDeliveries)
   return {
     port: server.port,
     apiHost: `http://localhost:${server.port}`,
@@ -114,6 +122,10 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     requests: server.requests,
     unanswered: server.unanswered,
     serveStudio: server.serveStudio,
-    close: server.close,
+    webhookDeliveries,
+    close: async () => {
+      await stopWebhooks()
+      await server.close()
+    },
   }
 }
