@@ -264,6 +264,7 @@ export async function generateArticle(seed: number, index: number, total: number
     signer: DEMO_SIGNER,
     signedAt: isoSeconds(reviewedMs),
   }
+  demoKey ??= demoAttestorKey()
   const signoff: CorpusDocument = {
     _id: `clinicalSignoff-${document._id}`,
     _type: 'clinicalSignoff',
@@ -276,7 +277,7 @@ export async function generateArticle(seed: number, index: number, total: number
     signer: claim.signer,
     signedAt: claim.signedAt,
     attestationText: 'I have reviewed this content for clinical accuracy.',
-    ...attest(claim, (demoKey ??= demoAttestorKey())),
+    ...attest(claim, demoKey),
     attestedAt: claim.signedAt,
   }
   const links: MarkdownLinks = {href: (id) => hrefOf(seed, id)}
