@@ -7,7 +7,8 @@ import {DEFAULT_REVIEW_POLICY, evaluateArticleReview, reviewTrust, type SignoffR
 import {type StandIn, type StoredDocument, startStandIn} from '@repo/studio/stand-in'
 import {encodeSignatureHeader, SIGNATURE_HEADER_NAME} from '@sanity/webhook'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {attestorClient, clientLake} from '../src/attestor/lake.ts'
+import {attestorClient, clientLake, creatorOf} from '../src/attestor/lake.ts'
+import {attestPending} from '../src/attestor/pending.ts'
 import {type RunningAttestor, startAttestor} from '../src/attestor/server.ts'
 import {demoAttestorKey} from '../src/attestor/sign.ts'
 import {bundledDatasetFile} from '../src/paths.ts'
@@ -21,11 +22,13 @@ const CLINICIAN = 'e2e-clinician'
 
 let lake: StandIn
 let attestor: RunningAttestor
+let client: ReturnType<typeof attestorClient>
+/** Where the stand-in's webhook posts: the attestor, or nowhere (a failed delivery). */
+let webhookUrl = ''
 let seedHash = ''
 const key = demoAttestorKey()
 
 beforeAll(async () => {
-  let url = ''
   lake = await startStandIn({
     datasetFile: bundledDatasetFile,
     users: [
@@ -37,21 +40,21 @@ beforeAll(async () => {
     webhooks: [
       {
         get url() {
-          return url
+          return webhookUrl
         },
         secret: SECRET,
         types: ['clinicalSignoff'],
       },
     ],
   })
-  const client = attestorClient({
+  client = attestorClient({
     projectId: 'any',
     dataset: 'production',
     token: lake.user('attestor-robot').token,
     apiHost: lake.apiHost,
   })
   attestor = await startAttestor({key, lake: clientLake(client), webhookSecret: SECRET, now: () => NOW})
-  url = attestor.url
+  webhookUrl = attestor.url
   seedHash = String(lake.document('clinicalSignoff-708d2085a6e9')?.['contentHash'])
 })
 afterAll(async () => {
@@ -160,5 +163,30 @@ describe('the attestor', () => {
     expect(await again.json()).toMatchObject({result: 'already-attested'})
     expect(lake.document('clinicalSignoff-good')?._rev).toBe(attested?._rev)
     expect(robotMutations().length - writesBefore).toBe(1)
+  })
+
+  it('re-runs over the sign-offs still unattested with the same checks, the creator read from the history', async () => {
+    webhookUrl = 'http://127.0.0.1:9/signoff'
+    try {
+      await createAs(CLINICIAN, 'clinicalSignoff-missed')
+      expect(await delivered('clinicalSignoff-missed')).toBe('failed')
+    } finally {
+      webhookUrl = attestor.url
+    }
+    const rerun = () =>
+      attestPending(client, (id) => creatorOf(client, 'production', id), {
+        key,
+        lake: clientLake(client),
+        now: () => NOW,
+      })
+    const outcomes = await rerun()
+    const byId = (id: string) => outcomes.find((outcome) => outcome.message.startsWith(`${id}:`))
+    expect(byId('clinicalSignoff-missed')).toMatchObject({result: 'attested'})
+    expect(byId('clinicalSignoff-by-editor')).toMatchObject({result: 'refused', status: 403})
+    expect(byId('clinicalSignoff-by-editor')?.message).toContain('created by e2e-editor, not by its signer')
+    expect(byId('clinicalSignoff-unlisted')?.message).toContain('is not listed for clinicalReviewer-kate-smith')
+    expect(await buildVerdict('clinicalSignoff-missed')).toMatchObject({status: 'valid'})
+    // Run again: the attested one is no longer pending, the refused ones stay refused.
+    expect((await rerun()).map((outcome) => outcome.result)).toEqual(['refused', 'refused'])
   })
 })
