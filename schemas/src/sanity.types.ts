@@ -859,27 +859,6 @@ export type ReviewerProfilesQueryResult = Array<{
 }>;
 
 // Source: ../schemas/src/content/queries.ts
-// Variable: signoffsOfArticleListenQuery
-// Query: *[_type == "clinicalSignoff" && article._ref == $articleId]
-export type SignoffsOfArticleListenQueryResult = Array<{
-  _id: string;
-  _type: "clinicalSignoff";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  article: ArticleReference;
-  contentHash: string;
-  reviewer: ClinicalReviewerReference;
-  signer: string;
-  signedAt: string;
-  note?: string;
-  attestationText?: string;
-  signature?: string;
-  signatureKeyId?: string;
-  attestedAt?: string;
-}>;
-
-// Source: ../schemas/src/content/queries.ts
 // Variable: reviewPolicyQuery
 // Query: *[_id == $settingsId][0].reviewPolicy{validityMonths, warningDays}
 export type ReviewPolicyQueryResult = {
@@ -1353,7 +1332,6 @@ declare global {
     '*[_type == "sanity.imageAsset" && _id > $lastId] | order(_id asc) [0...1000] {\n  _id,\n  url,\n  "width": metadata.dimensions.width,\n  "height": metadata.dimensions.height\n}': ImageAssetsQueryResult;
     '{\n  "faqs": *[_type == "faq" && _id in $faqIds && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, question, answer},\n  "signoffs": *[_type == "clinicalSignoff" && article._ref == $articleId && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, article, contentHash, reviewer, signer, signedAt, signature, signatureKeyId},\n  "reviewers": *[_type == "clinicalReviewer" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && count(*[_type == "clinicalSignoff" && article._ref == $articleId && (reviewer._ref == ^._id || reviewer._ref == "drafts." + ^._id)]) > 0]{_id, licence{expiresAt}},\n  "policy": *[_id == $settingsId][0].reviewPolicy{validityMonths, warningDays}\n}': ReviewFactsQueryResult;
     '*[_type == "clinicalReviewer" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(name asc) {\n  _id, name, credentials, licence{expiresAt}\n}': ReviewerProfilesQueryResult;
-    '*[_type == "clinicalSignoff" && article._ref == $articleId]': SignoffsOfArticleListenQueryResult;
     "*[_id == $settingsId][0].reviewPolicy{validityMonths, warningDays}": ReviewPolicyQueryResult;
     '*[_type == "article" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && requiresClinicalReview != false && !(_id in *[_type == "clinicalSignoff" && dateTime(signedAt) > dateTime($expiredBefore)].article._ref)]._id': PublishedWithoutReviewIdsQueryResult;
     '{\n  "article": *[_type == "article" && slug.current == $slug][0],\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0],\n  "programLevels": *[_type == "programLevel"],\n  "therapies": *[_type == "therapy"],\n  "reviewers": *[_type == "clinicalReviewer"],\n  "authors": *[_type == "author"],\n  "signoffs": *[_type == "clinicalSignoff" && article._ref == *[_type == "article" && slug.current == $slug][0]._id]\n}': ArticlePageDocumentsQueryResult;

@@ -53,9 +53,12 @@ async function query<const Q extends keyof SanityQueries>(
 /**
  * The Studio's review trust. A Studio on a real project (no `SANITY_STUDIO_API_HOST`) refuses the
  * demo key, as a live build does; the demo Studio and the end-to-end tests, on the local
- * stand-in, trust it. Public keys only: nothing here is secret.
+ * stand-in, trust it; `SANITY_STUDIO_REVIEW_TRUSTED_KEYS` adds keys. Public keys only: nothing here is secret.
  */
-export const STUDIO_TRUST: ReviewTrust = reviewTrust({live: !studioEnv.apiHost})
+export const STUDIO_TRUST: ReviewTrust = reviewTrust({
+  live: !studioEnv.apiHost,
+  extraKeys: studioEnv.reviewTrustedKeys,
+})
 
 /** The embedded FAQs, the article's sign-offs and their reviewers, as of now, and the policy in force. */
 export interface ReviewFacts extends ReviewInputs {

@@ -1,5 +1,3 @@
-import {publishedId} from '@repo/schemas/ids'
-import {signoffsOfArticleListenQuery as SIGNOFFS_OF_ARTICLE} from '@repo/schemas/queries'
 import type {ReviewableArticle} from '@repo/schemas/review'
 import {useEffect, useState} from 'react'
 import {useClient} from 'sanity'
@@ -17,31 +15,41 @@ import {
 
 type Loaded<T> = {key: string; value: T} | {key: string; error: string}
 
+/** How often an open article's sign-offs are read again: a clinician signing elsewhere, an attestation arriving. */
+const REFRESH_MS = 5_000
+
 /**
  * The review state of an article's content, recomputed whenever the content changes. Until the
  * result for exactly this content is known the state is `loading`, never a previous answer: a
- * stale "valid" must not let an edited draft through Publish.
+ * stale "valid" must not let an edited draft through Publish. The facts (FAQs, sign-offs, their
+ * reviewers) are read again every few seconds in the background, so a sign-off made in another
+ * browser, or its attestation, shows up without a reload; an unchanged answer changes nothing.
  */
 export function useReviewState(article: (ReviewableArticle & {_id: string}) | null | undefined): ReviewState {
   const client = useClient({apiVersion: STUDIO_API_VERSION})
-  // The facts depend on which FAQs the article embeds and on its sign-offs, not on every keystroke:
-  // a new sign-off, or its attestation arriving, bumps `signoffEvents`.
-  const signoffEvents = useSignoffEvents(article ? publishedId(article._id) : undefined)
-  const key = JSON.stringify({...reviewFactsRequest(article), signoffEvents})
-  const [facts, setFacts] = useState<Loaded<ReviewFacts>>()
+  // The facts depend on which FAQs the article embeds and on its sign-offs, not on every keystroke.
+  const key = JSON.stringify(reviewFactsRequest(article))
+  const tick = useTick(article ? REFRESH_MS : undefined)
+  const [facts, setFacts] = useState<Loaded<ReviewFacts> & {json?: string}>()
   const [result, setResult] = useState<{article: ReviewableArticle; state: ReviewState}>()
 
   useEffect(() => {
+    // Runs again on every `tick`: a background refresh of the same facts.
+    if (tick < 0) return
     let live = true
-    const {signoffEvents: _events, ...request} = JSON.parse(key) as ReviewFactsRequest & {signoffEvents: number}
-    fetchReviewFacts(client, request).then(
-      (value) => live && setFacts({key, value}),
+    sharedFacts(client, key).then(
+      (value) => {
+        if (!live) return
+        const json = JSON.stringify(value)
+        // A refresh that found nothing new keeps the same object: nothing is evaluated again.
+        setFacts((previous) => (previous?.key === key && previous.json === json ? previous : {key, value, json}))
+      },
       (error: unknown) => live && setFacts({key, error: errorMessage(error)}),
     )
     return () => {
       live = false
     }
-  }, [client, key])
+  }, [client, key, tick])
 
   useEffect(() => {
     if (!article || !facts || facts.key !== key || !('value' in facts)) return
@@ -67,26 +75,30 @@ export function useReviewState(article: (ReviewableArticle & {_id: string}) | nu
   return {state: 'loading'}
 }
 
-/**
- * Counts changes to the article's sign-offs (a clinician signing, the attestor adding its
- * signature), so the review state is fetched again when one happens.
- */
-function useSignoffEvents(articleId: string | undefined): number {
-  const client = useClient({apiVersion: STUDIO_API_VERSION})
-  const [events, setEvents] = useState(0)
+/** A counter that goes up every `ms` (never when undefined). */
+function useTick(ms: number | undefined): number {
+  const [tick, setTick] = useState(0)
   useEffect(() => {
-    if (!articleId) return
-    const subscription = client
-      .listen(SIGNOFFS_OF_ARTICLE, {articleId}, {visibility: 'query', includeResult: false})
-      .subscribe({
-        next: (event) => {
-          if (event.type === 'mutation') setEvents((count) => count + 1)
-        },
-        error: (error: unknown) => console.error('Stopped listening for sign-offs', error),
-      })
-    return () => subscription.unsubscribe()
-  }, [client, articleId])
-  return events
+    if (ms === undefined) return
+    const timer = setInterval(() => setTick((count) => count + 1), ms)
+    return () => clearInterval(timer)
+  }, [ms])
+  return tick
+}
+
+/**
+ * One read of an article's facts shared by every badge and action showing it: a read already in
+ * flight for the same article is joined, not repeated.
+ */
+const inFlight = new Map<string, Promise<ReviewFacts>>()
+function sharedFacts(client: Parameters<typeof fetchReviewFacts>[0], key: string): Promise<ReviewFacts> {
+  const running = inFlight.get(key)
+  if (running) return running
+  const facts = fetchReviewFacts(client, JSON.parse(key) as ReviewFactsRequest)
+  inFlight.set(key, facts)
+  const done = () => inFlight.delete(key)
+  facts.then(done, done)
+  return facts
 }
 
 /** Published reviewer profiles; undefined while loading. A failed fetch reads as "nobody is linked". */

@@ -16,6 +16,8 @@ export interface StudioBuildOptions {
   projectId?: string
   /** `SANITY_STUDIO_TITLE`. */
   title?: string
+  /** `SANITY_STUDIO_REVIEW_TRUSTED_KEYS`: attestation public keys the built Studio trusts. */
+  reviewTrustedKeys?: string
   /** Where build output goes; discarded by default and shown only when the build fails. */
   onOutput?: (chunk: string) => void
 }
@@ -32,6 +34,8 @@ export function buildStudio(options: StudioBuildOptions): Promise<void> {
   }
   env['SANITY_STUDIO_TITLE'] = options.title
   if (!options.title) delete env['SANITY_STUDIO_TITLE']
+  env['SANITY_STUDIO_REVIEW_TRUSTED_KEYS'] = options.reviewTrustedKeys
+  if (!options.reviewTrustedKeys) delete env['SANITY_STUDIO_REVIEW_TRUSTED_KEYS']
   const sanity = join(STUDIO_ROOT, 'node_modules', '.bin', 'sanity')
   return new Promise((done, fail) => {
     const child = spawn(sanity, ['build', options.outDir, '--yes'], {

@@ -33,8 +33,6 @@ const studio = vi.hoisted(() => ({
 const client = {
   fetch: studio.fetch,
   create: studio.create,
-  // The review state listens for new sign-offs; these tests set them before rendering.
-  listen: () => ({subscribe: () => ({unsubscribe: () => undefined})}),
 }
 vi.mock('sanity', () => ({
   useCurrentUser: () => studio.user,

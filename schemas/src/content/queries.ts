@@ -171,9 +171,6 @@ export const reviewerProfilesQuery =
   _id, name, credentials, licence{expiresAt}
 }`)
 
-/** An article's sign-offs, for the Studio to listen to (a new sign-off, or its attestation arriving). */
-export const signoffsOfArticleListenQuery = defineQuery(`*[_type == "clinicalSignoff" && article._ref == $articleId]`)
-
 /** The review policy in Settings (or null when unset). */
 export const reviewPolicyQuery = defineQuery(`*[_id == $settingsId][0].reviewPolicy{validityMonths, warningDays}`)
 

@@ -14,6 +14,7 @@ import {
   buildStudio,
   type StandIn,
   type StandInUser,
+  type StandInWebhook,
   type StoredDocument,
   startStandIn,
 } from '../../../stand-in/index.ts'
@@ -41,6 +42,8 @@ export const USERS = {
   },
   // Same name as the reviewer profile, but not linked to it: a clinician whose link is missing.
   unlinked: {id: 'e2e-unlinked', name: 'Dr. Kate Smith', email: 'unlinked@e2e.invalid', role: 'editor'},
+  // The attestor's robot token: it writes attestations onto sign-offs.
+  attestor: {id: 'e2e-attestor', name: 'Attestor robot', email: 'attestor@e2e.invalid', role: 'editor'},
 } as const satisfies Record<string, StandInUser>
 
 /**
@@ -63,12 +66,12 @@ async function sourcesChangedAt(): Promise<number> {
 }
 
 /** Builds the Studio for `apiHost` unless the last build was for the same host and sources. */
-async function studioBuildFor(apiHost: string): Promise<string> {
+async function studioBuildFor(apiHost: string, reviewTrustedKeys = ''): Promise<string> {
   const stampFile = join(BUILD_DIR, 'e2e-build.json')
-  const stamp = JSON.stringify({apiHost, sources: await sourcesChangedAt()})
+  const stamp = JSON.stringify({apiHost, sources: await sourcesChangedAt(), reviewTrustedKeys})
   const previous = await readFile(stampFile, 'utf8').catch(() => '')
   if (previous === stamp && existsSync(join(BUILD_DIR, 'index.html'))) return BUILD_DIR
-  await buildStudio({apiHost, outDir: BUILD_DIR, projectId: PROJECT_ID})
+  await buildStudio({apiHost, outDir: BUILD_DIR, projectId: PROJECT_ID, reviewTrustedKeys})
   await writeFile(stampFile, stamp)
   return BUILD_DIR
 }
@@ -77,16 +80,25 @@ async function studioBuildFor(apiHost: string): Promise<string> {
  * Starts the stand-in with the bundled dataset and the test users, builds the Studio for it and
  * serves it. `STUDIO_E2E_PORT` pins the port so a second run can reuse the build.
  */
-export async function startStudio(extra: readonly StoredDocument[] = []): Promise<StandIn> {
+export async function startStudio(
+  extra: readonly StoredDocument[] = [],
+  options: {
+    /** Webhooks the stand-in calls on creation (the attestor's). */
+    webhooks?: readonly StandInWebhook[]
+    /** Attestation public keys the built Studio trusts (`SANITY_STUDIO_REVIEW_TRUSTED_KEYS`). */
+    reviewTrustedKeys?: string
+  } = {},
+): Promise<StandIn> {
   const lake = await startStandIn({
     datasetFile: BUNDLED_DATASET,
     documents: extra,
     users: Object.values(USERS),
     port: Number(process.env['STUDIO_E2E_PORT'] ?? 0),
     maxRequests: 5_000,
+    webhooks: options.webhooks ?? [],
   })
   try {
-    lake.serveStudio(await studioBuildFor(lake.apiHost))
+    lake.serveStudio(await studioBuildFor(lake.apiHost, options.reviewTrustedKeys))
   } catch (error) {
     await lake.close()
     throw error
