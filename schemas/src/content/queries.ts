@@ -2,7 +2,7 @@
  * Every GROQ query of the project, the site's and the Studio's, each a `defineQuery` so TypeGen
  * types its result (`@repo/schemas/types`, and `client.fetch` through its overloads).
  *
- * The site runs one query per collection, never one per page: pages filter the collection in memory. Collections that grow with the content (articles, FAQs, image assets)
+ * The site runs one query per collection, never one per page: pages filter the collection in memory. Collections that grow with the content (articles, FAQs, image assets, sign-offs)
  * are paged queries (see `paging.ts`): read 1,000 documents a request by `_id`, so a live build
  * costs ⌈N/1000⌉ requests for N articles plus about one per collection, and no response grows
  * without bound. The final `order(…)` of a paged query is the collection's order as a whole.
