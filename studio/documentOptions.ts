@@ -19,6 +19,9 @@ import {ReviewStatusBadge} from './badges/ReviewStatusBadge.ts'
 import {studioEnv} from './env.ts'
 import {SETTINGS} from './structure/index.ts'
 
+/** The write-once sign-off document type. */
+const SIGNOFF_TYPE = 'clinicalSignoff'
+
 /** Actions a singleton must not offer: there is exactly one settings document, always. */
 const SINGLETON_FORBIDDEN_ACTIONS = new Set(['delete', 'duplicate', 'unpublish'])
 
@@ -34,6 +37,9 @@ export function resolveDocumentActions(
   if (context.schemaType === SETTINGS.type) {
     return prev.filter((action) => !action.action || !SINGLETON_FORBIDDEN_ACTIONS.has(action.action))
   }
+  // A sign-off is write-once: made by "Sign off clinical review", never edited, duplicated or
+  // deleted from the Studio (the build would refuse an edited one anyway).
+  if (context.schemaType === SIGNOFF_TYPE) return []
   if (context.schemaType !== 'article') return prev
   const builtIn = prev.map((action) => (action.action === 'publish' ? withReviewGate(action) : action))
   const workflow = context.versionType === 'draft' || context.versionType === 'published'
@@ -48,9 +54,12 @@ export function resolveDocumentBadges(
   return context.schemaType === 'article' ? [...prev, ReviewStatusBadge, AwaitingReviewBadge] : prev
 }
 
-/** The settings singleton cannot be created from "Create new": it already exists by its fixed ID. */
+/**
+ * The settings singleton cannot be created from "Create new": it already exists by its fixed ID.
+ * Nor can a sign-off: only the "Sign off clinical review" action makes one.
+ */
 export function resolveTemplates(prev: Template[]): Template[] {
-  return prev.filter((template) => template.schemaType !== SETTINGS.type)
+  return prev.filter((template) => template.schemaType !== SETTINGS.type && template.schemaType !== SIGNOFF_TYPE)
 }
 
 /** "Open preview" on an article opens its page on the preview server (`SANITY_STUDIO_PREVIEW_URL`). */

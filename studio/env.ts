@@ -25,6 +25,11 @@ export const studioEnv = {
    * on a local stand-in (`pnpm studio:demo`, the end-to-end tests).
    */
   apiHost: process.env.SANITY_STUDIO_API_HOST || undefined,
+  /**
+   * Attestation public keys the Studio trusts besides `schemas/review-keys.json`
+   * (`SANITY_STUDIO_REVIEW_TRUSTED_KEYS`, base64, comma-separated): public keys, never secrets.
+   */
+  reviewTrustedKeys: process.env.SANITY_STUDIO_REVIEW_TRUSTED_KEYS || undefined,
   /** The name in the navigation bar (`SANITY_STUDIO_TITLE`), e.g. to mark a demo. */
   title: process.env.SANITY_STUDIO_TITLE || DEFAULT_TITLE,
 }

@@ -7,6 +7,7 @@ declare global {
       readonly SANITY_STUDIO_PREVIEW_URL?: string
       readonly SANITY_STUDIO_API_HOST?: string
       readonly SANITY_STUDIO_TITLE?: string
+      readonly SANITY_STUDIO_REVIEW_TRUSTED_KEYS?: string
     }
   }
 }

@@ -1,6 +1,7 @@
 import {article} from './documents/article.ts'
 import {author} from './documents/author.ts'
 import {clinicalReviewer} from './documents/clinicalReviewer.ts'
+import {clinicalSignoff} from './documents/clinicalSignoff.ts'
 import {faq} from './documents/faq.ts'
 import {programLevel} from './documents/programLevel.ts'
 import {redirect} from './documents/redirect.ts'
@@ -11,7 +12,6 @@ import {callout} from './objects/callout.ts'
 import {callToAction} from './objects/callToAction.ts'
 import {citation} from './objects/citation.ts'
 import {citationRef} from './objects/citationRef.ts'
-import {clinicalReview, reviewRequest} from './objects/clinicalReview.ts'
 import {comparisonRow, comparisonTable} from './objects/comparisonTable.ts'
 import {crisisLine} from './objects/crisisLine.ts'
 import {faqList} from './objects/faqList.ts'
@@ -21,6 +21,7 @@ import {link} from './objects/link.ts'
 import {numberRange} from './objects/numberRange.ts'
 import {postalAddress} from './objects/postalAddress.ts'
 import {reviewPolicy} from './objects/reviewPolicy.ts'
+import {reviewRequest} from './objects/reviewRequest.ts'
 
 export {DEFAULT_CRISIS_LINES, SITE_SETTINGS_ID} from './documents/siteSettings.ts'
 export {LINKABLE_TYPES} from './objects/internalLink.ts'
@@ -36,7 +37,17 @@ export {
 } from './rules/index.ts'
 
 /** Document types, in the order the Studio lists them. */
-export const documentTypes = [article, programLevel, therapy, faq, clinicalReviewer, author, redirect, siteSettings]
+export const documentTypes = [
+  article,
+  programLevel,
+  therapy,
+  faq,
+  clinicalReviewer,
+  clinicalSignoff,
+  author,
+  redirect,
+  siteSettings,
+]
 
 /** Every schema type of the content model. */
 export const schemaTypes = [
@@ -52,7 +63,6 @@ export const schemaTypes = [
   callout,
   callToAction,
   faqList,
-  clinicalReview,
   reviewRequest,
   numberRange,
   licence,

@@ -62,23 +62,6 @@ export type ReviewRequest = {
   note?: string;
 };
 
-export type ClinicalReviewerReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "clinicalReviewer";
-};
-
-export type ClinicalReview = {
-  _type: "clinicalReview";
-  reviewer: ClinicalReviewerReference;
-  reviewedAt: string;
-  contentHash: string;
-  signedBy?: string;
-  note?: string;
-  attestation?: string;
-};
-
 export type FaqReference = {
   _ref: string;
   _type: "reference";
@@ -158,6 +141,13 @@ export type TherapyReference = {
   _type: "reference";
   _weak?: boolean;
   [internalGroqTypeReferenceTo]?: "therapy";
+};
+
+export type ClinicalReviewerReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "clinicalReviewer";
 };
 
 export type InternalLink = {
@@ -285,6 +275,24 @@ export type Redirect = {
   permanent?: boolean;
 };
 
+export type ClinicalSignoff = {
+  _id: string;
+  _type: "clinicalSignoff";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  article: ArticleReference;
+  contentHash: string;
+  reviewer: ClinicalReviewerReference;
+  signer: string;
+  signedAt: string;
+  note?: string;
+  attestationText?: string;
+  signature?: string;
+  signatureKeyId?: string;
+  attestedAt?: string;
+};
+
 export type ClinicalReviewer = {
   _id: string;
   _type: "clinicalReviewer";
@@ -307,7 +315,6 @@ export type ClinicalReviewer = {
   specialties?: Array<string>;
   licence?: Licence;
   sameAs?: Array<string>;
-  sanityUserIds?: Array<string>;
 };
 
 export type SanityImageCrop = {
@@ -451,7 +458,6 @@ export type Article = {
   >;
   requiresClinicalReview?: boolean;
   reviewRequest?: ReviewRequest;
-  clinicalReview?: ClinicalReview;
   seo?: {
     metaTitle?: string;
     metaDescription?: string;
@@ -583,8 +589,6 @@ export type AllSanitySchemaTypes =
   | Licence
   | NumberRange
   | ReviewRequest
-  | ClinicalReviewerReference
-  | ClinicalReview
   | FaqReference
   | FaqList
   | CallToAction
@@ -596,6 +600,7 @@ export type AllSanitySchemaTypes =
   | ArticleReference
   | ProgramLevelReference
   | TherapyReference
+  | ClinicalReviewerReference
   | InternalLink
   | Link
   | SimpleBlockContent
@@ -603,6 +608,7 @@ export type AllSanitySchemaTypes =
   | BlockContent
   | SiteSettings
   | Redirect
+  | ClinicalSignoff
   | ClinicalReviewer
   | SanityImageCrop
   | SanityImageHotspot
@@ -624,7 +630,7 @@ export type AllSanitySchemaTypes =
 
 // Source: ../schemas/src/content/queries.ts
 // Variable: articlesQuery
-// Query: *[_type == "article" && defined(slug.current) && _id > $lastId] | order(_id asc) [0...1000] {  _id,  title,  "slug": slug.current,  excerpt,  heroImage,  "authorId": author._ref,  publishedAt,  updatedAt,  category,  body,  citations,  "programLevelIds": programLevels[]._ref,  "therapyIds": therapies[]._ref,  "faqIds": faqs[]._ref,  requiresClinicalReview,  "clinicalReview": clinicalReview{reviewer, reviewedAt, contentHash},  seo{metaTitle, metaDescription, noIndex}} | order(publishedAt desc, _id asc)
+// Query: *[_type == "article" && defined(slug.current) && _id > $lastId] | order(_id asc) [0...1000] {  _id,  title,  "slug": slug.current,  excerpt,  heroImage,  "authorId": author._ref,  publishedAt,  updatedAt,  category,  body,  citations,  "programLevelIds": programLevels[]._ref,  "therapyIds": therapies[]._ref,  "faqIds": faqs[]._ref,  requiresClinicalReview,  seo{metaTitle, metaDescription, noIndex}} | order(publishedAt desc, _id asc)
 export type ArticlesQueryResult = Array<{
   _id: string;
   title: string;
@@ -658,11 +664,6 @@ export type ArticlesQueryResult = Array<{
   therapyIds: Array<string> | null;
   faqIds: Array<string> | null;
   requiresClinicalReview: boolean | null;
-  clinicalReview: {
-    reviewer: ClinicalReviewerReference;
-    reviewedAt: string;
-    contentHash: string;
-  } | null;
   seo: {
     metaTitle: string | null;
     metaDescription: string | null;
@@ -759,6 +760,20 @@ export type ReviewersQueryResult = Array<{
 }>;
 
 // Source: ../schemas/src/content/queries.ts
+// Variable: signoffsQuery
+// Query: *[_type == "clinicalSignoff" && _id > $lastId] | order(_id asc) [0...1000] {  _id,  article,  contentHash,  reviewer,  signer,  signedAt,  signature,  signatureKeyId}
+export type SignoffsQueryResult = Array<{
+  _id: string;
+  article: ArticleReference;
+  contentHash: string;
+  reviewer: ClinicalReviewerReference;
+  signer: string;
+  signedAt: string;
+  signature: string | null;
+  signatureKeyId: string | null;
+}>;
+
+// Source: ../schemas/src/content/queries.ts
 // Variable: authorsQuery
 // Query: *[_type == "author"] | order(name asc, _id asc) {  _id,  name,  "slug": slug.current,  role}
 export type AuthorsQueryResult = Array<{
@@ -802,19 +817,29 @@ export type ImageAssetsQueryResult = Array<{
 
 // Source: ../schemas/src/content/queries.ts
 // Variable: reviewFactsQuery
-// Query: {  "faqs": *[_type == "faq" && _id in $faqIds && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, question, answer},  "reviewer": *[_type == "clinicalReviewer" && _id == $reviewerId && !(_id in path("drafts.**")) && !(_id in path("versions.**"))][0]{_id, licence{expiresAt}},  "policy": *[_id == $settingsId][0].reviewPolicy{validityMonths, warningDays}}
+// Query: {  "faqs": *[_type == "faq" && _id in $faqIds && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, question, answer},  "signoffs": *[_type == "clinicalSignoff" && article._ref == $articleId && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, article, contentHash, reviewer, signer, signedAt, signature, signatureKeyId},  "reviewers": *[_type == "clinicalReviewer" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && count(*[_type == "clinicalSignoff" && article._ref == $articleId && (reviewer._ref == ^._id || reviewer._ref == "drafts." + ^._id)]) > 0]{_id, licence{expiresAt}},  "policy": *[_id == $settingsId][0].reviewPolicy{validityMonths, warningDays}}
 export type ReviewFactsQueryResult = {
   faqs: Array<{
     _id: string;
     question: string;
     answer: SimpleBlockContent;
   }>;
-  reviewer: {
+  signoffs: Array<{
+    _id: string;
+    article: ArticleReference;
+    contentHash: string;
+    reviewer: ClinicalReviewerReference;
+    signer: string;
+    signedAt: string;
+    signature: string | null;
+    signatureKeyId: string | null;
+  }>;
+  reviewers: Array<{
     _id: string;
     licence: {
       expiresAt: string | null;
     } | null;
-  } | null;
+  }>;
   policy: {
     validityMonths: number;
     warningDays: number;
@@ -823,7 +848,7 @@ export type ReviewFactsQueryResult = {
 
 // Source: ../schemas/src/content/queries.ts
 // Variable: reviewerProfilesQuery
-// Query: *[_type == "clinicalReviewer" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(name asc) {  _id, name, credentials, licence{expiresAt}, sanityUserIds}
+// Query: *[_type == "clinicalReviewer" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(name asc) {  _id, name, credentials, licence{expiresAt}}
 export type ReviewerProfilesQueryResult = Array<{
   _id: string;
   name: string;
@@ -831,7 +856,6 @@ export type ReviewerProfilesQueryResult = Array<{
   licence: {
     expiresAt: string | null;
   } | null;
-  sanityUserIds: Array<string> | null;
 }>;
 
 // Source: ../schemas/src/content/queries.ts
@@ -844,12 +868,12 @@ export type ReviewPolicyQueryResult = {
 
 // Source: ../schemas/src/content/queries.ts
 // Variable: publishedWithoutReviewIdsQuery
-// Query: *[_type == "article" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && requiresClinicalReview != false && (!defined(clinicalReview.reviewedAt) || dateTime(clinicalReview.reviewedAt) <= dateTime($expiredBefore))]._id
+// Query: *[_type == "article" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && requiresClinicalReview != false && !(_id in *[_type == "clinicalSignoff" && dateTime(signedAt) > dateTime($expiredBefore)].article._ref)]._id
 export type PublishedWithoutReviewIdsQueryResult = Array<string>;
 
 // Source: ../schemas/src/content/queries.ts
 // Variable: articlePageDocumentsQuery
-// Query: {  "article": *[_type == "article" && slug.current == $slug][0],  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0],  "programLevels": *[_type == "programLevel"],  "therapies": *[_type == "therapy"],  "reviewers": *[_type == "clinicalReviewer"],  "authors": *[_type == "author"]}
+// Query: {  "article": *[_type == "article" && slug.current == $slug][0],  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0],  "programLevels": *[_type == "programLevel"],  "therapies": *[_type == "therapy"],  "reviewers": *[_type == "clinicalReviewer"],  "authors": *[_type == "author"],  "signoffs": *[_type == "clinicalSignoff" && article._ref == *[_type == "article" && slug.current == $slug][0]._id]}
 export type ArticlePageDocumentsQueryResult = {
   article: {
     _id: string;
@@ -901,7 +925,6 @@ export type ArticlePageDocumentsQueryResult = {
     >;
     requiresClinicalReview?: boolean;
     reviewRequest?: ReviewRequest;
-    clinicalReview?: ClinicalReview;
     seo?: {
       metaTitle?: string;
       metaDescription?: string;
@@ -993,7 +1016,6 @@ export type ArticlePageDocumentsQueryResult = {
     specialties?: Array<string>;
     licence?: Licence;
     sameAs?: Array<string>;
-    sanityUserIds?: Array<string>;
   }>;
   authors: Array<{
     _id: string;
@@ -1013,6 +1035,23 @@ export type ArticlePageDocumentsQueryResult = {
       alt: string;
       _type: "image";
     };
+  }>;
+  signoffs: Array<{
+    _id: string;
+    _type: "clinicalSignoff";
+    _createdAt: string;
+    _updatedAt: string;
+    _rev: string;
+    article: ArticleReference;
+    contentHash: string;
+    reviewer: ClinicalReviewerReference;
+    signer: string;
+    signedAt: string;
+    note?: string;
+    attestationText?: string;
+    signature?: string;
+    signatureKeyId?: string;
+    attestedAt?: string;
   }>;
 };
 
@@ -1070,7 +1109,6 @@ export type DocumentsByIdQueryResult = Array<
       >;
       requiresClinicalReview?: boolean;
       reviewRequest?: ReviewRequest;
-      clinicalReview?: ClinicalReview;
       seo?: {
         metaTitle?: string;
         metaDescription?: string;
@@ -1118,7 +1156,23 @@ export type DocumentsByIdQueryResult = Array<
       specialties?: Array<string>;
       licence?: Licence;
       sameAs?: Array<string>;
-      sanityUserIds?: Array<string>;
+    }
+  | {
+      _id: string;
+      _type: "clinicalSignoff";
+      _createdAt: string;
+      _updatedAt: string;
+      _rev: string;
+      article: ArticleReference;
+      contentHash: string;
+      reviewer: ClinicalReviewerReference;
+      signer: string;
+      signedAt: string;
+      note?: string;
+      attestationText?: string;
+      signature?: string;
+      signatureKeyId?: string;
+      attestedAt?: string;
     }
   | {
       _id: string;
@@ -1267,19 +1321,20 @@ export type RedirectsQueryResult = Array<{
 // Query TypeMap
 declare global {
   interface SanityQueries {
-    '*[_type == "article" && defined(slug.current) && _id > $lastId] | order(_id asc) [0...1000] {\n  _id,\n  title,\n  "slug": slug.current,\n  excerpt,\n  heroImage,\n  "authorId": author._ref,\n  publishedAt,\n  updatedAt,\n  category,\n  body,\n  citations,\n  "programLevelIds": programLevels[]._ref,\n  "therapyIds": therapies[]._ref,\n  "faqIds": faqs[]._ref,\n  requiresClinicalReview,\n  "clinicalReview": clinicalReview{reviewer, reviewedAt, contentHash},\n  seo{metaTitle, metaDescription, noIndex}\n} | order(publishedAt desc, _id asc)': ArticlesQueryResult;
+    '*[_type == "article" && defined(slug.current) && _id > $lastId] | order(_id asc) [0...1000] {\n  _id,\n  title,\n  "slug": slug.current,\n  excerpt,\n  heroImage,\n  "authorId": author._ref,\n  publishedAt,\n  updatedAt,\n  category,\n  body,\n  citations,\n  "programLevelIds": programLevels[]._ref,\n  "therapyIds": therapies[]._ref,\n  "faqIds": faqs[]._ref,\n  requiresClinicalReview,\n  seo{metaTitle, metaDescription, noIndex}\n} | order(publishedAt desc, _id asc)': ArticlesQueryResult;
     '*[_type == "programLevel" && defined(slug.current)] | order(continuumPosition asc, _id asc) {\n  _id,\n  name,\n  shortName,\n  "slug": slug.current,\n  continuumPosition,\n  summary,\n  body,\n  hoursPerWeek{min, max},\n  daysPerWeek{min, max},\n  hoursPerSession{min, max},\n  typicalLengthWeeks{min, max},\n  setting,\n  medicalMonitoring,\n  idealFor,\n  "therapyIds": therapies[]._ref\n}': ProgramLevelsQueryResult;
     '*[_type == "therapy" && defined(slug.current)] | order(name asc, _id asc) {\n  _id,\n  name,\n  abbreviation,\n  "slug": slug.current,\n  summary,\n  body,\n  evidenceNotes,\n  "programLevelIds": programLevels[]._ref\n}': TherapiesQueryResult;
     '*[_type == "faq" && _id > $lastId] | order(_id asc) [0...1000] {\n  _id,\n  question,\n  answer,\n  topics,\n  "programLevelIds": programLevels[]._ref,\n  order\n} | order(order asc, question asc, _id asc)': FaqsQueryResult;
     '*[_type == "clinicalReviewer"] | order(name asc, _id asc) {\n  _id,\n  name,\n  "slug": slug.current,\n  credentials,\n  jobTitle,\n  photo,\n  bio,\n  specialties,\n  "licence": licence{\n    type,\n    state,\n    verifiedAt,\n    expiresAt,\n    "number": select(numberIsPublic == true => number)\n  },\n  sameAs\n}': ReviewersQueryResult;
+    '*[_type == "clinicalSignoff" && _id > $lastId] | order(_id asc) [0...1000] {\n  _id,\n  article,\n  contentHash,\n  reviewer,\n  signer,\n  signedAt,\n  signature,\n  signatureKeyId\n}': SignoffsQueryResult;
     '*[_type == "author"] | order(name asc, _id asc) {\n  _id,\n  name,\n  "slug": slug.current,\n  role\n}': AuthorsQueryResult;
     '*[_type == "siteSettings" && _id == "siteSettings"][0] {\n  organizationName,\n  tagline,\n  phone,\n  address,\n  crisisLines,\n  services,\n  medicalDisclaimer,\n  editorialPolicy,\n  reviewPolicy{validityMonths, warningDays}\n}': SettingsQueryResult;
     '*[_type == "sanity.imageAsset" && _id > $lastId] | order(_id asc) [0...1000] {\n  _id,\n  url,\n  "width": metadata.dimensions.width,\n  "height": metadata.dimensions.height\n}': ImageAssetsQueryResult;
-    '{\n  "faqs": *[_type == "faq" && _id in $faqIds && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, question, answer},\n  "reviewer": *[_type == "clinicalReviewer" && _id == $reviewerId && !(_id in path("drafts.**")) && !(_id in path("versions.**"))][0]{_id, licence{expiresAt}},\n  "policy": *[_id == $settingsId][0].reviewPolicy{validityMonths, warningDays}\n}': ReviewFactsQueryResult;
-    '*[_type == "clinicalReviewer" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(name asc) {\n  _id, name, credentials, licence{expiresAt}, sanityUserIds\n}': ReviewerProfilesQueryResult;
+    '{\n  "faqs": *[_type == "faq" && _id in $faqIds && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, question, answer},\n  "signoffs": *[_type == "clinicalSignoff" && article._ref == $articleId && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, article, contentHash, reviewer, signer, signedAt, signature, signatureKeyId},\n  "reviewers": *[_type == "clinicalReviewer" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && count(*[_type == "clinicalSignoff" && article._ref == $articleId && (reviewer._ref == ^._id || reviewer._ref == "drafts." + ^._id)]) > 0]{_id, licence{expiresAt}},\n  "policy": *[_id == $settingsId][0].reviewPolicy{validityMonths, warningDays}\n}': ReviewFactsQueryResult;
+    '*[_type == "clinicalReviewer" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(name asc) {\n  _id, name, credentials, licence{expiresAt}\n}': ReviewerProfilesQueryResult;
     "*[_id == $settingsId][0].reviewPolicy{validityMonths, warningDays}": ReviewPolicyQueryResult;
-    '*[_type == "article" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && requiresClinicalReview != false && (!defined(clinicalReview.reviewedAt) || dateTime(clinicalReview.reviewedAt) <= dateTime($expiredBefore))]._id': PublishedWithoutReviewIdsQueryResult;
-    '{\n  "article": *[_type == "article" && slug.current == $slug][0],\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0],\n  "programLevels": *[_type == "programLevel"],\n  "therapies": *[_type == "therapy"],\n  "reviewers": *[_type == "clinicalReviewer"],\n  "authors": *[_type == "author"]\n}': ArticlePageDocumentsQueryResult;
+    '*[_type == "article" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && requiresClinicalReview != false && !(_id in *[_type == "clinicalSignoff" && dateTime(signedAt) > dateTime($expiredBefore)].article._ref)]._id': PublishedWithoutReviewIdsQueryResult;
+    '{\n  "article": *[_type == "article" && slug.current == $slug][0],\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0],\n  "programLevels": *[_type == "programLevel"],\n  "therapies": *[_type == "therapy"],\n  "reviewers": *[_type == "clinicalReviewer"],\n  "authors": *[_type == "author"],\n  "signoffs": *[_type == "clinicalSignoff" && article._ref == *[_type == "article" && slug.current == $slug][0]._id]\n}': ArticlePageDocumentsQueryResult;
     "*[_id in $ids]": DocumentsByIdQueryResult;
     '*[_type == "redirect" && defined(from) && defined(to) && _id > $lastId] | order(_id asc) [0...1000] {\n  _id,\n  from,\n  to,\n  permanent\n} | order(from asc, _id asc)': RedirectsQueryResult;
   }

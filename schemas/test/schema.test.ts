@@ -14,7 +14,17 @@ describe('the content model', () => {
 
   it('has every document type the product needs', () => {
     expect(documentTypes.map((type) => type.name).sort()).toEqual(
-      ['article', 'author', 'clinicalReviewer', 'faq', 'programLevel', 'redirect', 'siteSettings', 'therapy'].sort(),
+      [
+        'article',
+        'author',
+        'clinicalReviewer',
+        'clinicalSignoff',
+        'faq',
+        'programLevel',
+        'redirect',
+        'siteSettings',
+        'therapy',
+      ].sort(),
     )
   })
 
@@ -28,8 +38,12 @@ describe('the content model', () => {
     }
   })
 
-  it('never lets the site-facing forms edit a sign-off by hand', () => {
-    const clinicalReview = contentSchema.get('clinicalReview')
-    expect(clinicalReview?.readOnly).toBe(true)
+  it('makes a sign-off its own read-only document, published as it is created, and leaves none on the article', () => {
+    const signoff = contentSchema.get('clinicalSignoff') as {readOnly?: boolean; liveEdit?: boolean} | undefined
+    expect(signoff).toMatchObject({readOnly: true, liveEdit: true})
+    const article = documentTypes.find((type) => type.name === 'article')
+    expect(article?.fields.map((field) => field.name)).not.toContain('clinicalReview')
+    const reviewer = documentTypes.find((type) => type.name === 'clinicalReviewer')
+    expect(reviewer?.fields.map((field) => field.name)).not.toContain('sanityUserIds')
   })
 })

@@ -6,7 +6,8 @@
  */
 import {DEFAULT_CRISIS_LINES, SITE_SETTINGS_ID} from '@repo/schemas'
 import type {ExportedDocument} from '@repo/schemas/document'
-import {clinicalContentHash, DEFAULT_REVIEW_POLICY} from '@repo/schemas/review'
+import {clinicalContentHash, DEFAULT_REVIEW_POLICY, type SignoffRecord, signoffClaim} from '@repo/schemas/review'
+import {type AttestorKey, attest, demoAttestorKey} from './attestor/sign.ts'
 import {findPhrase, type MarkRange, type MarkSpec, stableKey, textBlock} from './portable-text.ts'
 import {FAQ_HEADING, type SeedArticle, type SeedNode} from './seed-parse.ts'
 
@@ -22,6 +23,11 @@ export const SEED_INSTANT = '2026-11-01T09:00:00Z'
 export const ARTICLE_ID = 'article-iop-benefits'
 export const ARTICLE_SLUG = 'benefits-of-iop-program-addiction-recovery'
 export const REVIEWER_ID = 'clinicalReviewer-kate-smith'
+/**
+ * The demo Studio's clinician (`studio/stand-in/users.ts`), listed for Dr. Kate Smith in
+ * `schemas/review-signers.json`: the bundled sign-off is recorded as theirs.
+ */
+export const DEMO_SIGNER = 'demo-clinician'
 
 /** The continuum's levels, matched to the seed's list items by name. */
 export const PROGRAM_LEVELS = [
@@ -119,9 +125,14 @@ export async function buildSeedDataset(seed: SeedArticle): Promise<SeedDocument[
     contentHash,
     attestation: `Recorded from the source article’s byline “Clinically Reviewed by ${seed.reviewerName}”. The source states no review date; this sample uses the publication date.`,
   }
+  const {article: migrated, signoff} = migrateClinicalReview(document(ARTICLE_ID, 'article', article), {
+    signer: DEMO_SIGNER,
+    key: demoAttestorKey(),
+  })
 
   const documents = [
-    document(ARTICLE_ID, 'article', article),
+    migrated,
+    ...(signoff ? [signoff] : []),
     document(REVIEWER_ID, 'clinicalReviewer', {
       name: seed.reviewerName,
       slug: {_type: 'slug', current: 'kate-smith'},
@@ -132,6 +143,39 @@ export async function buildSeedDataset(seed: SeedArticle): Promise<SeedDocument[
     settings(seed, sections, phone),
   ]
   return documents.sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
+}
+
+/**
+ * Moves an article's embedded `clinicalReview` (how sign-offs were stored before they became
+ * their own documents) into a `clinicalSignoff`, attested with `key`, and removes it from the
+ * article. The content hash is copied as it was, so the review still holds for the same content.
+ * A review with no `signedBy` (the seed's never had one) is recorded as `signer`'s.
+ */
+export function migrateClinicalReview(
+  article: SeedDocument,
+  {signer, key}: {signer: string; key: AttestorKey},
+): {article: SeedDocument; signoff: SeedDocument | undefined} {
+  const {clinicalReview: review, ...rest} = article as SeedDocument & {clinicalReview?: Record<string, unknown>}
+  if (!review) return {article, signoff: undefined}
+  const {_rev: _previous, ...fields} = rest
+  const signedAt = String(review['reviewedAt'] ?? '')
+  const id = `clinicalSignoff-${stableKey('signoff', `${article._id}|${signedAt}`)}`
+  const stored = {
+    article: {_type: 'reference', _ref: article._id, _weak: true},
+    contentHash: review['contentHash'],
+    reviewer: review['reviewer'],
+    signer: typeof review['signedBy'] === 'string' ? review['signedBy'] : signer,
+    signedAt,
+    ...(typeof review['note'] === 'string' ? {note: review['note']} : {}),
+    ...(typeof review['attestation'] === 'string' ? {attestationText: review['attestation']} : {}),
+  }
+  const claim = signoffClaim({_id: id, ...(stored as Omit<SignoffRecord, '_id'>)})
+  if (!claim) throw new Error(`${article._id}: clinicalReview lacks its reviewer, reviewedAt or contentHash`)
+  const {_id, _type, _createdAt, _updatedAt, ...articleFields} = fields
+  return {
+    article: document(_id, _type, articleFields),
+    signoff: document(id, 'clinicalSignoff', {...stored, ...attest(claim, key), attestedAt: signedAt}),
+  }
 }
 
 /** One JSON document per line, each line ending in a newline, as `sanity dataset export` writes. */

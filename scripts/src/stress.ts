@@ -11,6 +11,7 @@
  * tree (sampled from `/proc`; this script's own memory is not counted) until and after the pages
  * are written, pages written, Astro's phase times and how long the Pagefind index took.
  */
+
 import {createWriteStream, type WriteStream} from 'node:fs'
 import {mkdtemp, readFile, rm, stat} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
@@ -18,6 +19,7 @@ import {join} from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {parseArgs} from 'node:util'
 import {clinicalContentHash} from '@repo/schemas/review'
+import {attest, demoAttestorKey} from './attestor/sign.ts'
 import {astroPhases} from './bench/astro-log.ts'
 import {BENCH_REVIEW_NOW, fixedDocuments, generateArticle} from './bench/corpus.ts'
 import {htmlStats, treeRss} from './bench/measure.ts'
@@ -117,12 +119,23 @@ export async function writeHugeDataset(file: string): Promise<{bytes: number; do
     publishedAt: '2026-11-02T09:00:00Z',
     category: 'treatment-programs',
     requiresClinicalReview: true,
-    clinicalReview: {
-      _type: 'clinicalReview',
-      reviewer: {_type: 'reference', _ref: 'clinicalReviewer-kate-smith'},
-      reviewedAt: '2026-11-02T09:00:00Z',
-      contentHash: await clinicalContentHash(content),
-    },
+  })
+  const claim = {
+    articleId: 'article-huge',
+    contentHash: await clinicalContentHash(content),
+    reviewerId: 'clinicalReviewer-kate-smith',
+    signer: 'demo-clinician',
+    signedAt: '2026-11-02T09:00:00Z',
+  }
+  await out.write({
+    _id: 'clinicalSignoff-article-huge',
+    _type: 'clinicalSignoff',
+    article: {_type: 'reference', _ref: claim.articleId, _weak: true},
+    contentHash: claim.contentHash,
+    reviewer: {_type: 'reference', _ref: claim.reviewerId},
+    signer: claim.signer,
+    signedAt: claim.signedAt,
+    ...attest(claim, demoAttestorKey()),
   })
   await out.close()
   return {bytes: out.bytes, documents: out.documents, bodyBytes}
@@ -135,7 +148,9 @@ export async function writeManyDocuments(file: string, total: number): Promise<{
   for (const document of fixed) await out.write(document)
   const articles = Math.max(0, total - fixed.length)
   for (let index = 0; index < articles; index++) {
-    await out.write((await generateArticle(20261201, index, articles)).document)
+    const article = await generateArticle(20261201, index, articles)
+    await out.write(article.document)
+    await out.write(article.signoff)
     if (index % 5000 === 4999) process.stderr.write(`  ${index + 1} articles written\n`)
   }
   await out.close()

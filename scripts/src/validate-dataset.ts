@@ -17,8 +17,10 @@ import {
   type ReviewableArticle,
   type ReviewerFacts,
   type ReviewStatus,
+  type ReviewTrust,
   resolvePolicy,
   reviewInputIds,
+  type SignoffRecord,
 } from '@repo/schemas/review'
 import {
   contentSchema,
@@ -82,6 +84,8 @@ export interface ValidateOptions {
   now: Date
   /** Review statuses other than valid/not-required become errors instead of warnings. */
   strict?: boolean
+  /** Who may sign and which attestation keys count (the build's: demo key refused when live). */
+  trust: ReviewTrust
   /** Called after each document's rules ran; the CLI shows progress with it. */
   onProgress?: (done: number, total: number) => void
 }
@@ -130,6 +134,7 @@ export async function validateDataset(
       })
     }
     checkReferences(doc, byId, allIds, report)
+    checkRetiredSignerLinks(doc, report)
   }
   checkSlugs(published, report)
 
@@ -258,6 +263,22 @@ function checkReference(
   }
 }
 
+/**
+ * `clinicalReviewer.sanityUserIds` used to decide who may sign as a reviewer, and any editor could
+ * change it. It is no longer read (the repository's `schemas/review-signers.json` decides), but a
+ * dataset that still carries it keeps user IDs nobody maintains: a warning says where they are.
+ */
+function checkRetiredSignerLinks(doc: DatasetDocument, report: Reporter): void {
+  if (doc._type !== 'clinicalReviewer' || doc['sanityUserIds'] === undefined) return
+  report(doc, {
+    path: 'sanityUserIds',
+    level: 'warning',
+    check: 'schema',
+    message:
+      'sanityUserIds is no longer read: who may sign as this reviewer is listed in schemas/review-signers.json. Move the IDs there in a reviewed commit, then unset the field in the dataset.',
+  })
+}
+
 /** Two published documents of one type with one slug would claim one URL. */
 function checkSlugs(published: readonly DatasetDocument[], report: Reporter): void {
   const holders = new Map<string, DatasetDocument[]>()
@@ -296,15 +317,21 @@ async function checkReviews(
       ? (settings['reviewPolicy'] as {validityMonths?: number; warningDays?: number})
       : null,
   )
+  const signoffs = new Map<string, SignoffRecord[]>()
+  for (const doc of published) {
+    const ref = doc._type === 'clinicalSignoff' && isRecord(doc['article']) ? doc['article']['_ref'] : undefined
+    if (typeof ref === 'string') signoffs.set(ref, [...(signoffs.get(ref) ?? []), doc as SignoffRecord])
+  }
   const findings: ReviewFinding[] = []
   for (const doc of published) {
     if (doc._type !== 'article') continue
     const article = doc as ReviewableArticle & DatasetDocument
     const inputs = gatherReviewInputs(reviewInputIds(article), {
       faq: (id) => ofType(byId.get(id), 'faq'),
+      signoffs: (id) => signoffs.get(id),
       reviewer: (id) => ofType(byId.get(id), 'clinicalReviewer') as (ReviewerFacts & DatasetDocument) | undefined,
     })
-    const evaluation = await evaluateArticleReview(article, inputs, policy, options.now)
+    const evaluation = await evaluateArticleReview(article, inputs, policy, options.now, options.trust)
     findings.push({
       documentId: doc._id,
       status: evaluation.status,
@@ -313,7 +340,7 @@ async function checkReviews(
     })
     const fine = evaluation.status === 'valid' || evaluation.status === 'not-required'
     report(doc, {
-      path: 'clinicalReview',
+      path: 'clinicalSignoff',
       level: fine ? (evaluation.expiringSoon ? 'warning' : 'info') : options.strict ? 'error' : 'warning',
       check: 'review',
       message: `review ${evaluation.status}: ${evaluation.reason}`,

@@ -1,7 +1,13 @@
 import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {evaluateReview, type ReviewableArticle, resolvePolicy} from '@repo/schemas/review'
+import {
+  evaluateArticleReview,
+  type ReviewableArticle,
+  resolvePolicy,
+  reviewTrust,
+  type SignoffRecord,
+} from '@repo/schemas/review'
 import {validateContentDocument} from '@repo/schemas/validation'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {BENCH_REVIEW_NOW, type CorpusDocument, writeCorpus} from '../src/bench/corpus.ts'
@@ -60,14 +66,19 @@ describe('the benchmark corpus', () => {
     const reviewer = forty.documents.find((document) => document._type === 'clinicalReviewer')
     expect(reviewer).toBeDefined()
     const policy = resolvePolicy(settings?.['reviewPolicy'] as {validityMonths?: number} | undefined)
+    const signoffs = forty.documents.filter((document) => document._type === 'clinicalSignoff') as SignoffRecord[]
     const statuses = await Promise.all(
       articlesOf(forty.documents).map(async (article) => {
-        const evaluation = await evaluateReview(
-          article as ReviewableArticle,
-          [],
-          reviewer,
+        const evaluation = await evaluateArticleReview(
+          article as ReviewableArticle & {_id: string},
+          {
+            faqs: [],
+            signoffs: signoffs.filter((signoff) => signoff.article?._ref === article._id),
+            reviewers: [reviewer as never],
+          },
           policy,
           new Date(BENCH_REVIEW_NOW),
+          reviewTrust({live: false}),
         )
         return `${article._id}: ${evaluation.status}`
       }),

@@ -101,7 +101,7 @@ describe('pnpm run import: the command line', () => {
   it('validates the bundled dataset and shows the exact import it would run with --dry-run', async () => {
     const run = await runImport(['--', '--project', 'abc123', '--dataset', 'staging', '--dry-run'])
     expect(run.code).toBe(0)
-    expect(run.stdout).toContain('Importing 17 documents')
+    expect(run.stdout).toContain('Importing 18 documents')
     expect(run.stdout).toContain('fails if any of these IDs already exists there')
     expect(run.stdout).toMatch(/sanity dataset import \S+dataset\.ndjson --dataset staging --project-id abc123\n/)
   }, 60_000)

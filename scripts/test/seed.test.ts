@@ -5,7 +5,15 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
 import {readDataset, type StoredDocument} from '@repo/schemas/content'
-import {evaluateReview, type ReviewableArticle, resolvePolicy} from '@repo/schemas/review'
+import {
+  clinicalContentHash,
+  embeddedFaqIds,
+  evaluateArticleReview,
+  type ReviewableArticle,
+  resolvePolicy,
+  reviewTrust,
+  type SignoffRecord,
+} from '@repo/schemas/review'
 import {validateContentDocument} from '@repo/schemas/validation'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {bundledDatasetFile, repoRoot, seedArticleFile, sharedSeedArticleFile} from '../src/paths.ts'
@@ -247,21 +255,41 @@ describe('the bundled dataset made from the seed article', () => {
     expect(fields).toEqual({name: 'Dr. Kate Smith', slug: {_type: 'slug', current: 'kate-smith'}})
   })
 
-  it('carries a sign-off that the review rules find valid, and stale once a word changes', async () => {
+  it('carries the review as its own attested sign-off, which the rules find valid, and stale once a word changes', async () => {
     const faqs = documents.filter((doc) => doc._type === 'faq')
-    const reviewer = byId.get('clinicalReviewer-kate-smith') ?? null
+    const reviewers = documents.filter((doc) => doc._type === 'clinicalReviewer')
+    const signoffs = documents.filter((doc) => doc._type === 'clinicalSignoff') as Array<StoredDocument & SignoffRecord>
     const policy = resolvePolicy(byId.get('siteSettings')?.['reviewPolicy'] as {validityMonths?: number})
-    const review = article['clinicalReview'] as Record<string, unknown>
-    expect(review['signedBy']).toBeUndefined()
-    expect((await evaluateReview(article as ReviewableArticle, faqs, reviewer, policy, REVIEW_NOW)).status).toBe(
-      'valid',
+    // Bundled-dataset trust: the demo key and the repository's signers file.
+    const trust = reviewTrust({live: false})
+    expect(article).not.toHaveProperty('clinicalReview')
+    expect(signoffs).toHaveLength(1)
+    expect(signoffs[0]).toMatchObject({
+      article: {_ref: 'article-iop-benefits'},
+      reviewer: {_ref: 'clinicalReviewer-kate-smith'},
+      signer: 'demo-clinician',
+      signedAt: '2026-11-01T09:00:00Z',
+    })
+    const inputs = {faqs: faqs as never[], signoffs, reviewers: reviewers as never[]}
+    const subject = article as ReviewableArticle & {_id: string}
+    expect((await evaluateArticleReview(subject, inputs, policy, REVIEW_NOW, trust)).status).toBe('valid')
+    expect((await evaluateArticleReview(subject, inputs, policy, REVIEW_NOW, reviewTrust({live: true}))).status).toBe(
+      'unverified',
     )
 
     const [first, ...rest] = faqs
     const edited = {...first, _id: first?._id ?? '', question: 'How long does the IOP really last?'}
-    expect(
-      (await evaluateReview(article as ReviewableArticle, [edited, ...rest], reviewer, policy, REVIEW_NOW)).status,
-    ).toBe('stale')
+    const editedInputs = {...inputs, faqs: [edited, ...rest] as never[]}
+    expect((await evaluateArticleReview(subject, editedInputs, policy, REVIEW_NOW, trust)).status).toBe('stale')
+  })
+
+  it('keeps the review hash of the content through the migration to sign-off documents (golden)', async () => {
+    // What the article's embedded `clinicalReview.contentHash` held before sign-offs became documents.
+    const BEFORE_MIGRATION = 'sha256:bba86e867aa47d525bce586db760d4a28dc77e97c25d9960ce12764a1991aef8'
+    const [signoff] = documents.filter((doc) => doc._type === 'clinicalSignoff')
+    expect(signoff?.['contentHash']).toBe(BEFORE_MIGRATION)
+    const embedded = embeddedFaqIds(article['body'] as unknown[]).map((id) => byId.get(id) as {_id: string})
+    expect(await clinicalContentHash(article as ReviewableArticle, embedded)).toBe(BEFORE_MIGRATION)
   })
 
   it('passes every rule of the Studio’s schema with no error', async () => {

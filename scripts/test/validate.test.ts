@@ -176,10 +176,11 @@ describe('pnpm validate on the bundled dataset', () => {
       const run = await validate(['--json'], {}, repoRoot)
       expect(run.code).toBe(0)
       const report = JSON.parse(run.stdout)
-      expect(report).toMatchObject({ok: true, errors: 0, documents: 17, reviewNow: '2026-12-01T00:00:00.000Z'})
+      expect(report).toMatchObject({ok: true, errors: 0, documents: 18, reviewNow: '2026-12-01T00:00:00.000Z'})
       expect(report.types.map((row: {type: string; published: number}) => [row.type, row.published])).toEqual([
         ['article', 1],
         ['clinicalReviewer', 1],
+        ['clinicalSignoff', 1],
         ['faq', 4],
         ['programLevel', 5],
         ['siteSettings', 1],
@@ -204,12 +205,33 @@ describe('pnpm validate on the bundled dataset', () => {
 
       const run = await validate([file])
       expect(run.code).toBe(0)
-      expect(run.stdout).toMatch(/warning +article-iop-benefits clinicalReview: review stale: The content changed/)
+      expect(run.stdout).toMatch(/warning +article-iop-benefits clinicalSignoff: review stale: The content changed/)
       const strict = await validate([file, '--strict'])
       expect(strict.code).toBe(1)
-      expect(strict.stdout).toMatch(/error +article-iop-benefits clinicalReview: review stale/)
+      expect(strict.stdout).toMatch(/error +article-iop-benefits clinicalSignoff: review stale/)
     },
     2 * CLI_TIMEOUT,
+  )
+
+  it(
+    'warns, naming the reviewer and the field, when a dataset still links Studio users in sanityUserIds',
+    async () => {
+      const text = await readFile(bundledDatasetFile, 'utf8')
+      const edited = text.replace(
+        '"_type":"clinicalReviewer",',
+        '"_type":"clinicalReviewer","sanityUserIds":["pEditor1"],',
+      )
+      expect(edited).not.toBe(text)
+      const file = join(dir, 'retired-links.ndjson')
+      await writeFile(file, edited)
+
+      const run = await validate([file])
+      expect(run.code).toBe(0)
+      expect(run.stdout).toMatch(
+        /warning +clinicalReviewer-kate-smith sanityUserIds: sanityUserIds is no longer read: who may sign as this reviewer is listed in schemas\/review-signers\.json/,
+      )
+    },
+    CLI_TIMEOUT,
   )
 
   it(

@@ -6,8 +6,8 @@
 import {readdir, readFile, rm} from 'node:fs/promises'
 import {join} from 'node:path'
 import type {StoredDocument} from '@repo/schemas/content'
-import {clinicalContentHash} from '@repo/schemas/review'
-import {type QueryServer, reference, startQueryServer} from '@repo/schemas/testing'
+import {clinicalContentHash, type SignoffRecord} from '@repo/schemas/review'
+import {attestWith, newAttestorKey, type QueryServer, signoffDocument, startQueryServer} from '@repo/schemas/testing'
 import {VERCEL_STEGA_REGEX, vercelStegaDecode, vercelStegaSplit} from '@vercel/stega'
 import {parse} from 'node-html-parser'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -54,18 +54,26 @@ function draftArticle(slug: string, fields: Record<string, unknown> = {}): Store
   }
 }
 
-/** A draft signed off at `reviewedAt` for exactly its content, by the seed's reviewer. */
-async function signedDraft(slug: string, reviewedAt: string): Promise<StoredDocument> {
+/**
+ * The project's attestor key. The preview server reads a live project, which never trusts the demo
+ * key, so this server is given its own key in `REVIEW_TRUSTED_KEYS`, as a real deployment is.
+ */
+const KEY = newAttestorKey()
+
+/**
+ * A draft, and its sign-off at `reviewedAt` for exactly its content by the seed's reviewer (as the
+ * demo clinician), attested with the project's key.
+ */
+async function signedDraft(slug: string, reviewedAt: string): Promise<StoredDocument[]> {
   const contentHash = await clinicalContentHash(draftContent(slug))
-  return {
-    ...draftArticle(slug),
-    clinicalReview: {
-      _type: 'clinicalReview',
-      reviewer: reference('clinicalReviewer-kate-smith'),
-      reviewedAt,
-      contentHash,
-    },
-  }
+  const signoff = signoffDocument({
+    articleId: `article-${slug}`,
+    contentHash,
+    reviewerId: 'clinicalReviewer-kate-smith',
+    signer: 'demo-clinician',
+    signedAt: reviewedAt,
+  })
+  return [draftArticle(slug), attestWith(signoff, KEY)]
 }
 
 async function dataset(): Promise<StoredDocument[]> {
@@ -74,7 +82,10 @@ async function dataset(): Promise<StoredDocument[]> {
   seedDraft._id = 'drafts.article-iop-benefits'
   editBodyText(seedDraft, 'Intensive Outpatient Program', `${DRAFT_SENTENCE} Intensive Outpatient Program`)
   return [
-    ...documents,
+    // The seed's sign-off, attested by this project's attestor instead of the demo one.
+    ...documents.map((doc) =>
+      doc._type === 'clinicalSignoff' ? attestWith(doc as StoredDocument & SignoffRecord, KEY) : doc,
+    ),
     seedDraft,
     draftArticle('requested', {
       reviewRequest: {_type: 'reviewRequest', requestedAt: '2026-11-25T10:00:00Z', requestedByName: 'Morgan Editor'},
@@ -82,8 +93,8 @@ async function dataset(): Promise<StoredDocument[]> {
     draftArticle('unreviewed'),
     draftArticle('no-review-needed', {requiresClinicalReview: false}),
     // Twelve months' validity, thirty days' warning: signed 2025-12-20, it expires 2026-12-20.
-    await signedDraft('expiring', '2025-12-20T09:00:00Z'),
-    await signedDraft('expired', '2025-10-01T09:00:00Z'),
+    ...(await signedDraft('expiring', '2025-12-20T09:00:00Z')),
+    ...(await signedDraft('expired', '2025-10-01T09:00:00Z')),
     {
       _id: 'sanity-preview-url-secret.test',
       _type: 'sanity.previewUrlSecret',
@@ -134,6 +145,7 @@ describe('the preview server', {timeout: 300_000}, () => {
       SANITY_API_READ_TOKEN: TOKEN,
       SANITY_STUDIO_URL: STUDIO_URL,
       REVIEW_NOW,
+      REVIEW_TRUSTED_KEYS: Buffer.from(KEY.trusted.publicKey).toString('base64'),
     })
   })
   afterAll(async () => {

@@ -7,6 +7,7 @@ import {
   HOSTILE_DATASET_FILE,
   HOSTILE_MARKER,
   HOSTILE_REVIEW_NOW,
+  HOSTILE_REVIEWER_ID,
   hostileDocuments,
   hostileNdjson,
   PROTOTYPE_ARTICLE_PATH,
@@ -117,7 +118,7 @@ describe('JSON-LD written from text that tries to end its script element', () =>
     const article = jsonLdGraph((await readPage(build.outDir, HOSTILE_ARTICLE_PATH)).document)
     expect(nodeOfType(article, 'BlogPosting')['headline']).toBe(field('article-hostile', 'title'))
     const reviewedBy = nodeOfType(article, 'MedicalWebPage')['reviewedBy'] as {name?: string}
-    expect(reviewedBy.name).toBe(field('clinicalReviewer-hostile', 'name'))
+    expect(reviewedBy.name).toBe(field(HOSTILE_REVIEWER_ID, 'name'))
     expect(nodeOfType(article, 'MedicalClinic')['name']).toBe(field('siteSettings', 'organizationName'))
 
     const faq = nodeOfType(jsonLdGraph((await readPage(build.outDir, '/faq/')).document), 'FAQPage')

@@ -8,7 +8,7 @@ import {
 } from '@repo/schemas/content'
 import {clinicalContentHash} from '@repo/schemas/review'
 import {safeExternalHref} from '@repo/schemas/rules'
-import {reference} from '@repo/schemas/testing'
+import {attestWith, newAttestorKey, reference, signoffDocument, testTrust} from '@repo/schemas/testing'
 import {describe, expect, it} from 'vitest'
 import {printReviewReport, ReviewStrictError} from '../src/data/review-report.ts'
 import {formatRangeWithUnit} from '../src/lib/format.ts'
@@ -17,6 +17,9 @@ import {telHref} from '../src/lib/urls.ts'
 import {textBlock} from './support/site-fixtures.ts'
 
 const NOW = new Date('2026-12-01T00:00:00Z')
+/** The attestor key these builds trust, and the signers file that lets `user-secret` sign as Dr. A. */
+const KEY = newAttestorKey()
+const TRUST = testTrust([KEY], {'clinicalReviewer-a': ['user-secret']})
 
 const settings = (): StoredDocument => ({
   _id: 'siteSettings',
@@ -82,8 +85,30 @@ async function signedArticle(
   }
 }
 
+/**
+ * The documents as stored: the fixture articles carry their sign-off inline (`clinicalReview`) for
+ * brevity; stored, each is its own `clinicalSignoff`, attested as the attestor attests it.
+ */
+function asStored(documents: readonly StoredDocument[]): StoredDocument[] {
+  return documents.flatMap((doc) => {
+    const {clinicalReview: review, ...article} = doc as StoredDocument & {
+      clinicalReview?: Record<string, unknown> | null
+    }
+    if (doc._type !== 'article' || review === undefined) return [doc]
+    if (!review) return [article]
+    const signoff = signoffDocument({
+      articleId: doc._id,
+      contentHash: String(review['contentHash']),
+      reviewerId: (review['reviewer'] as {_ref: string})._ref,
+      signer: String(review['signedBy']),
+      signedAt: String(review['reviewedAt']),
+    })
+    return [article, attestWith(signoff, KEY)]
+  })
+}
+
 async function contentOf(documents: readonly StoredDocument[], now = NOW): Promise<SiteContent> {
-  return buildSiteContent(await fetchRawContent(createLocalSource(documents)), now)
+  return buildSiteContent(await fetchRawContent(createLocalSource(asStored(documents))), now, TRUST)
 }
 
 describe('the site’s content', () => {
@@ -134,14 +159,20 @@ describe('the site’s content', () => {
     }
   })
 
-  it('never reads a reviewer’s Studio user IDs, the signer, or a licence number not marked public', async () => {
+  it('reads the signer only with the sign-offs it verifies, and never Studio user IDs or a private licence number', async () => {
     const faqs = [faq('faq-1', 'How long?')]
     const secret = reviewer({
       sanityUserIds: ['user-secret'],
       licence: {_type: 'licence', type: 'LADC I', number: 'number-secret', numberIsPublic: false},
     })
-    const raw = await fetchRawContent(createLocalSource([settings(), secret, ...faqs, await signedArticle(faqs)]))
-    expect(JSON.stringify(raw)).not.toMatch(/user-secret|number-secret/)
+    const raw = await fetchRawContent(
+      createLocalSource(asStored([settings(), secret, ...faqs, await signedArticle(faqs)])),
+    )
+    const {signoffs, ...rendered} = raw
+    expect(signoffs.map((signoff) => signoff.signer)).toEqual(['user-secret'])
+    expect(JSON.stringify(rendered)).not.toMatch(/user-secret|number-secret/)
+    const content = await contentOf([settings(), secret, ...faqs, await signedArticle(faqs)])
+    expect(JSON.stringify(content.articles[0]?.review)).not.toMatch(/user-secret/)
     const published = reviewer({licence: {_type: 'licence', type: 'LADC I', number: 'LIC-1', numberIsPublic: true}})
     const shown = await contentOf([settings(), published])
     expect(shown.reviewers[0]?.reviewer.licence?.number).toBe('LIC-1')
@@ -232,8 +263,8 @@ describe('the review report', () => {
     const lines: string[] = []
     printReviewReport(content, {strict: false, log: (line) => lines.push(line)})
     expect(lines).toEqual([
-      '[review] Clinical review report at 2026-12-01T00:00:00.000Z: 1 article (valid 0, missing 0, stale 1, expired 0, reviewer-unverified 0, not-required 0)',
-      '[review]   stale               an-article: The content changed after the sign-off of 2026-11-01.',
+      '[review] Clinical review report at 2026-12-01T00:00:00.000Z: 1 article (valid 0, missing 0, stale 1, expired 0, reviewer-unverified 0, unverified 0, not-required 0)',
+      '[review]   stale               an-article: The content changed after the sign-off of 2026-11-01 (hash mismatch).',
       '[review] Next review claim change: none (no article shows a review claim).',
     ])
     expect(() => printReviewReport(content, {strict: true, log: () => {}})).toThrow(ReviewStrictError)

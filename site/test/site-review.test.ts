@@ -24,7 +24,9 @@ async function changedDataset(): Promise<StoredDocument[]> {
   const documents = await bundledDocuments()
   const article = documentById(documents, 'article-iop-benefits')
   editBodyText(article, 'one-size-fits-all journey', 'one-size-fits-all path')
-  ;(article['clinicalReview'] as Record<string, unknown>)['signedBy'] = 'SIGNEDBYMARKER'
+  // A sign-off nobody may make (its signer is listed for no reviewer), whose user ID is private.
+  const forged = {...documentById(documents, 'clinicalSignoff-708d2085a6e9'), _id: 'clinicalSignoff-forged'}
+  documents.push({...forged, signer: 'SIGNEDBYMARKER'})
   const reviewer = documentById(documents, 'clinicalReviewer-kate-smith')
   reviewer['sanityUserIds'] = ['PRIVATEUSERMARKER']
   reviewer['licence'] = {
@@ -140,9 +142,13 @@ describe('an article whose text changed after its clinical sign-off', () => {
   })
 
   it('is named as stale, with why, in the build’s review report', () => {
-    expect(build.output).toMatch(/\(valid 0, missing 0, stale 1, expired 0, reviewer-unverified 0, not-required 1\)/)
     expect(build.output).toMatch(
-      new RegExp(`\\[review\\]\\s+stale\\s+${articleSlug}: The content changed after the sign-off of 2026-11-01\\.`),
+      /\(valid 0, missing 0, stale 1, expired 0, reviewer-unverified 0, unverified 0, not-required 1\)/,
+    )
+    expect(build.output).toMatch(
+      new RegExp(
+        `\\[review\\]\\s+stale\\s+${articleSlug}: The content changed after the sign-off of 2026-11-01 \\(hash mismatch\\)\\.`,
+      ),
     )
   })
 

@@ -2,31 +2,25 @@ import {clinicalContentHash} from '@repo/schemas/review'
 import {CheckmarkCircleIcon} from '@sanity/icons/CheckmarkCircle'
 import {useToast} from '@sanity/ui/toast'
 import {useEffect, useRef, useState} from 'react'
-import {
-  type DocumentActionComponent,
-  useClient,
-  useCurrentUser,
-  useDocumentOperation,
-  useValidationStatus,
-  useWorkspace,
-} from 'sanity'
+import {type DocumentActionComponent, useClient, useCurrentUser, useValidationStatus, useWorkspace} from 'sanity'
 import {SignOffDialog} from '../components/SignOffDialog.tsx'
 import {articlePreviewHref} from '../preview-links.ts'
 import {type ArticleDocument, currentArticle} from '../review/article.ts'
 import {signOffDecision, whoMaySign} from '../review/decisions.ts'
-import {buildClinicalReview, fetchReviewFacts, reviewFactsRequest, STUDIO_API_VERSION} from '../review/facts.ts'
+import {buildSignoff, fetchReviewFacts, reviewFactsRequest, STUDIO_API_VERSION} from '../review/facts.ts'
 import {useReviewerProfiles, useReviewState} from '../review/hooks.ts'
 
 /**
- * "Sign off clinical review": offered only to a Studio user linked to a clinical reviewer
- * profile. Writes `clinicalReview` on the draft, bound by hash to the exact content shown in
- * the dialog; if the content changes while the dialog is open, nothing is signed.
+ * "Sign off clinical review": offered only to a Studio user the repository's signers file links
+ * to a clinical reviewer profile. Creates a `clinicalSignoff` document with the clinician's own
+ * login (so the Content Lake records them as its author), bound by hash to the exact content shown
+ * in the dialog; if the content changes while the dialog is open, nothing is signed. The article
+ * itself is not changed, and the sign-off is never patched: signing again creates another.
  */
 export const SignOffAction: DocumentActionComponent = (props) => {
   const article = currentArticle(props)
   const user = useCurrentUser()
   const client = useClient({apiVersion: STUDIO_API_VERSION})
-  const {patch} = useDocumentOperation(props.id, props.type)
   const validation = useValidationStatus(props.version?._id ?? `drafts.${props.id}`, props.type, true)
   const toast = useToast()
   const reviewers = useReviewerProfiles()
@@ -62,19 +56,20 @@ export const SignOffAction: DocumentActionComponent = (props) => {
       ) {
         throw new Error('The article changed while you were reviewing it. Read the current version and sign off again.')
       }
-      const clinicalReview = await buildClinicalReview({
-        article: shown,
+      const signoff = await buildSignoff({
+        article: {...shown, _id: props.id},
         faqs: facts.faqs,
         reviewer: signer.reviewer,
         user,
         note,
         now: new Date(),
       })
-      patch.execute([{set: {clinicalReview}}])
+      await client.create(signoff)
       toast.push({
         status: 'success',
         title: 'Clinical review signed off',
-        description: 'Publish the article to show the review on the site.',
+        description:
+          'Your sign-off is recorded and will be attested within seconds; then the article can be published with the review.',
       })
       setShown(null)
     } catch (error) {
@@ -88,7 +83,7 @@ export const SignOffAction: DocumentActionComponent = (props) => {
     }
   }
 
-  const notReady = Boolean(patch.disabled)
+  const notReady = !props.ready
   return {
     label: 'Sign off clinical review',
     icon: CheckmarkCircleIcon,

@@ -3,7 +3,14 @@
  * what a disabled button says, which badge an article carries — as plain functions of plain data.
  * The action and badge components only gather that data with Sanity hooks and call these.
  */
-import {type ReviewEvaluation, type ReviewPolicy, reviewStatus} from '@repo/schemas/review'
+import {
+  isAllowedSigner,
+  REVIEW_SIGNERS,
+  type ReviewEvaluation,
+  type ReviewPolicy,
+  type ReviewSigners,
+  reviewStatus,
+} from '@repo/schemas/review'
 import type {Article, ReviewerProfilesQueryResult, ReviewRequest} from '@repo/schemas/types'
 
 /** The review state of a document as the Studio has worked it out so far. */
@@ -13,7 +20,13 @@ export type ReviewState =
   /** FAQs, reviewer and policy are still being fetched, or the hash is being computed. */
   | {state: 'loading'}
   | {state: 'error'; message: string}
-  | {state: 'ready'; evaluation: ReviewEvaluation; policy: ReviewPolicy}
+  | {
+      state: 'ready'
+      evaluation: ReviewEvaluation
+      policy: ReviewPolicy
+      /** When the newest sign-off of the article was made, attested or not (answers a review request). */
+      latestSignedAt?: string | undefined
+    }
 
 /** A clinical reviewer profile, as far as signing needs it (the content layer's `reviewerProfilesQuery`). */
 export type ReviewerProfile = ReviewerProfilesQueryResult[number]
@@ -28,12 +41,10 @@ export interface StudioUser {
 export type ReviewRequestRecord = Omit<ReviewRequest, '_type'>
 
 /**
- * The review-related fields of an article (draft or published). Only the sign-off's date is read
- * here: whether a sign-off holds is the shared rules' decision (`ReviewState`).
+ * The review-related fields of an article (draft or published). Sign-offs are their own documents
+ * (`clinicalSignoff`): whether one holds is the shared rules' decision (`ReviewState`).
  */
-export type ArticleReviewFields = Partial<Pick<Article, 'requiresClinicalReview' | 'reviewRequest'>> & {
-  clinicalReview?: Partial<Pick<NonNullable<Article['clinicalReview']>, 'reviewedAt'>> | undefined
-}
+export type ArticleReviewFields = Partial<Pick<Article, 'requiresClinicalReview' | 'reviewRequest'>>
 
 /** What an action button should look like; `hidden` actions are not offered at all. */
 export type ActionDecision = {hidden: true; reason: string} | {hidden: false; disabled: boolean; title: string}
@@ -46,20 +57,25 @@ export type Signer =
 
 /**
  * Decides who the user signs as. Identity is the only gate (custom roles are an Enterprise
- * feature): the user's Sanity ID must be listed in exactly one reviewer's `sanityUserIds`.
+ * feature): the user's Sanity ID must be listed for exactly one published reviewer profile in the
+ * repository's signers file (`schemas/review-signers.json`), which no Studio edit can change.
  * A user whose name matches a reviewer they are not linked to is almost always a clinician
  * whose link is missing, so they are shown why instead of seeing nothing.
  */
-export function whoMaySign(user: StudioUser | null | undefined, reviewers: readonly ReviewerProfile[]): Signer {
+export function whoMaySign(
+  user: StudioUser | null | undefined,
+  reviewers: readonly ReviewerProfile[],
+  signers: ReviewSigners = REVIEW_SIGNERS,
+): Signer {
   if (!user) return {canSign: false, offered: false, reason: 'Log in to sign off clinical reviews.'}
-  const linked = reviewers.filter((reviewer) => reviewer.sanityUserIds?.includes(user.id))
+  const linked = reviewers.filter((reviewer) => isAllowedSigner(user.id, reviewer._id, signers))
   const [only] = linked
   if (only && linked.length === 1) return {canSign: true, reviewer: only}
   if (linked.length > 1) {
     return {
       canSign: false,
       offered: true,
-      reason: `Your Studio user (${user.id}) is listed on more than one reviewer profile (${linked.map(displayName).join(', ')}). An administrator must keep it on exactly one.`,
+      reason: `Your Studio user (${user.id}) is listed for more than one reviewer profile (${linked.map(displayName).join(', ')}) in the repository’s signers file (schemas/review-signers.json). It must be listed for exactly one.`,
     }
   }
   const userName = normaliseName(user.name)
@@ -68,13 +84,13 @@ export function whoMaySign(user: StudioUser | null | undefined, reviewers: reado
     return {
       canSign: false,
       offered: true,
-      reason: `Your Studio user (${user.id}) is not linked to the reviewer profile “${displayName(namesake)}”. Ask an administrator to add this ID under “Studio users who sign as this reviewer” and publish the profile.`,
+      reason: `Your Studio user (${user.id}) is not linked to the reviewer profile “${displayName(namesake)}”. Ask the site’s maintainers to add this ID for ${namesake._id} in the repository’s signers file (schemas/review-signers.json).`,
     }
   }
   return {
     canSign: false,
     offered: false,
-    reason: `Only clinicians listed on a clinical reviewer profile can sign off; your Studio user (${user.id}) is not listed on any.`,
+    reason: `Only clinicians listed in the repository’s signers file can sign off; your Studio user (${user.id}) is not listed for any reviewer profile.`,
   }
 }
 
@@ -109,6 +125,11 @@ export function signOffDecision({signer, article, hasValidationErrors, review, n
   if (review.state === 'error') return disabled(`The clinical review could not be checked (${review.message}).`)
   const licence = licenceProblem(signer.reviewer, review.state === 'ready' ? review.policy : undefined, now)
   if (licence) return disabled(licence)
+  if (review.state === 'ready' && review.evaluation.signoffProblem === 'unattested') {
+    return disabled(
+      'A sign-off of this article is waiting for its attestation, which normally arrives within seconds. If it does not, ask the site’s maintainers to run `pnpm attestor:pending`.',
+    )
+  }
   if (review.state === 'ready' && review.evaluation.status === 'valid' && !review.evaluation.expiringSoon) {
     return disabled(
       `Already signed off for this exact content on ${day(review.evaluation.reviewedAt)}; valid until ${day(review.evaluation.expiresAt)}.`,
@@ -183,6 +204,14 @@ export function publishDecision({article, review}: PublishInput): {disabled: fal
           ? `Cannot publish: the reviewer is unverified — their licence expired on ${evaluation.licenceExpiredOn}.`
           : 'Cannot publish: the reviewer is unverified — the reviewer profile that signed off no longer exists.',
       }
+    case 'unverified':
+      return {
+        disabled: true,
+        title:
+          evaluation.signoffProblem === 'unattested'
+            ? 'Cannot publish yet: the sign-off is waiting for its attestation, which normally arrives within seconds.'
+            : `Cannot publish: the sign-off cannot be trusted. ${evaluation.reason}`,
+      }
   }
 }
 
@@ -190,10 +219,10 @@ export function publishDecision({article, review}: PublishInput): {disabled: fal
  * True while a review has been requested and nobody has signed off since. A sign-off at the
  * same instant as the request counts as answering it.
  */
-export function isAwaitingReview(article: ArticleReviewFields | null | undefined): boolean {
+export function isAwaitingReview(article: ArticleReviewFields | null | undefined, review?: ReviewState): boolean {
   const requestedAt = instant(article?.reviewRequest?.requestedAt)
   if (requestedAt === undefined) return false
-  const reviewedAt = instant(article?.clinicalReview?.reviewedAt)
+  const reviewedAt = instant(review?.state === 'ready' ? review.latestSignedAt : undefined)
   return reviewedAt === undefined || reviewedAt < requestedAt
 }
 
@@ -212,7 +241,7 @@ export function requestReviewDecision({article, review}: RequestReviewInput): Ac
   if (article.requiresClinicalReview === false) {
     return {hidden: true, reason: 'This article is marked as not needing clinical review.'}
   }
-  if (isAwaitingReview(article)) {
+  if (isAwaitingReview(article, review)) {
     const request = article.reviewRequest
     const who = request?.requestedByName || request?.requestedBy || 'someone'
     return {
@@ -250,6 +279,10 @@ export function reviewStatusBadge(review: ReviewState): BadgeDecision | null {
       return {label: 'Review expired', color: 'danger', title: evaluation.reason}
     case 'reviewer-unverified':
       return {label: 'Reviewer unverified', color: 'danger', title: evaluation.reason}
+    case 'unverified':
+      return evaluation.signoffProblem === 'unattested'
+        ? {label: 'Awaiting attestation', color: 'warning', title: evaluation.reason}
+        : {label: 'Sign-off not trusted', color: 'danger', title: evaluation.reason}
     case 'valid':
       return evaluation.expiringSoon
         ? {label: expiresIn(evaluation.daysUntilExpiry ?? 0), color: 'warning', title: evaluation.reason}
@@ -258,8 +291,11 @@ export function reviewStatusBadge(review: ReviewState): BadgeDecision | null {
 }
 
 /** The "Awaiting review" badge, shown next to the status badge while a request is open. */
-export function awaitingReviewBadge(article: ArticleReviewFields | null | undefined): BadgeDecision | null {
-  if (!isAwaitingReview(article)) return null
+export function awaitingReviewBadge(
+  article: ArticleReviewFields | null | undefined,
+  review?: ReviewState,
+): BadgeDecision | null {
+  if (!isAwaitingReview(article, review)) return null
   const request = article?.reviewRequest
   const who = request?.requestedByName || request?.requestedBy || 'an editor'
   const note = request?.note ? `: “${request.note}”` : ''

@@ -16,10 +16,13 @@ import {
   type ReviewInputIds,
   type ReviewInputs,
   type ReviewPolicy,
+  type ReviewTrust,
   resolvePolicy,
   reviewInputIds,
+  reviewTrust,
 } from '@repo/schemas/review'
-import type {ClinicalReview, ReviewRequest} from '@repo/schemas/types'
+import type {ClinicalSignoff, ReviewRequest} from '@repo/schemas/types'
+import {studioEnv} from '../env.ts'
 import type {ReviewerProfile, StudioUser} from './decisions.ts'
 
 /** The Content Lake API version every Studio query of this project pins. */
@@ -47,7 +50,17 @@ async function query<const Q extends keyof SanityQueries>(
   return (await client.fetch(groq, params, {perspective: 'published'})) as SanityQueries[Q]
 }
 
-/** The embedded FAQs and the signing reviewer, as of now, and the policy in force. */
+/**
+ * The Studio's review trust. A Studio on a real project (no `SANITY_STUDIO_API_HOST`) refuses the
+ * demo key, as a live build does; the demo Studio and the end-to-end tests, on the local
+ * stand-in, trust it; `SANITY_STUDIO_REVIEW_TRUSTED_KEYS` adds keys. Public keys only: nothing here is secret.
+ */
+export const STUDIO_TRUST: ReviewTrust = reviewTrust({
+  live: !studioEnv.apiHost,
+  extraKeys: studioEnv.reviewTrustedKeys,
+})
+
+/** The embedded FAQs, the article's sign-offs and their reviewers, as of now, and the policy in force. */
 export interface ReviewFacts extends ReviewInputs {
   policy: ReviewPolicy
 }
@@ -56,7 +69,9 @@ export interface ReviewFacts extends ReviewInputs {
 export type ReviewFactsRequest = ReviewInputIds
 
 /** The documents an article's review depends on. */
-export function reviewFactsRequest(article: ReviewableArticle | null | undefined): ReviewFactsRequest {
+export function reviewFactsRequest(
+  article: (ReviewableArticle & {_id: string}) | null | undefined,
+): ReviewFactsRequest {
   return reviewInputIds(article)
 }
 
@@ -68,14 +83,15 @@ export function reviewFactsRequest(article: ReviewableArticle | null | undefined
 export async function fetchReviewFacts(client: GroqClient, request: ReviewFactsRequest): Promise<ReviewFacts> {
   const result = await query(client, reviewFactsQuery, {
     faqIds: request.faqIds,
-    reviewerId: request.reviewerId ?? '',
+    articleId: request.articleId,
     settingsId: SITE_SETTINGS_ID,
   })
   const faqs = new Map((result?.faqs ?? []).map((faq) => [faq._id, faq]))
-  const reviewer = result?.reviewer ?? undefined
+  const reviewers = new Map((result?.reviewers ?? []).map((reviewer) => [reviewer._id, reviewer]))
   const inputs = gatherReviewInputs(request, {
     faq: (id) => faqs.get(id),
-    reviewer: (id) => (reviewer?._id === id ? reviewer : undefined),
+    signoffs: () => result?.signoffs ?? [],
+    reviewer: (id) => reviewers.get(id),
   })
   return {...inputs, policy: resolvePolicy(result?.policy)}
 }
@@ -91,15 +107,33 @@ export async function fetchReviewerProfiles(client: GroqClient): Promise<Reviewe
   return Array.isArray(profiles) ? profiles : []
 }
 
-/** The review status of an article's content, with the facts it depends on. */
-export function evaluateArticle(article: ReviewableArticle, facts: ReviewFacts, now: Date): Promise<ReviewEvaluation> {
-  return evaluateArticleReview(article, facts, facts.policy, now)
+/** The review status of an article's content, with the facts it depends on, judged as the build judges it. */
+export function evaluateArticle(
+  article: ReviewableArticle & {_id: string},
+  facts: ReviewFacts,
+  now: Date,
+  trust: ReviewTrust = STUDIO_TRUST,
+): Promise<ReviewEvaluation> {
+  return evaluateArticleReview(article, facts, facts.policy, now, trust)
 }
 
-/** Input of {@link buildClinicalReview}. */
+/** When the newest of the article's sign-offs was made, attested or not. */
+export function latestSignedAt(facts: ReviewFacts): string | undefined {
+  let latest: string | undefined
+  for (const {signedAt} of facts.signoffs) if (signedAt && (!latest || signedAt > latest)) latest = signedAt
+  return latest
+}
+
+/** A sign-off as the Studio creates it: the Content Lake adds the system fields, the attestor the signature. */
+export type NewSignoff = Omit<
+  ClinicalSignoff,
+  '_createdAt' | '_updatedAt' | '_rev' | 'signature' | 'signatureKeyId' | 'attestedAt'
+>
+
+/** Input of {@link buildSignoff}. */
 export interface SignOffInput {
   /** The content the clinician approved, exactly as shown to them. */
-  article: ReviewableArticle
+  article: ReviewableArticle & {_id: string}
   faqs: readonly EmbeddedFaq[]
   reviewer: ReviewerProfile
   user: StudioUser
@@ -107,23 +141,22 @@ export interface SignOffInput {
   now: Date
 }
 
-/** The `clinicalReview` value a sign-off writes, bound to the content by its hash. */
-export async function buildClinicalReview({
-  article,
-  faqs,
-  reviewer,
-  user,
-  note,
-  now,
-}: SignOffInput): Promise<ClinicalReview> {
+/**
+ * The `clinicalSignoff` document a sign-off creates, bound to the content by its hash. Created
+ * once, with the clinician's own client, and never patched: a re-review is a new one. Its ID is
+ * random so that nobody can pre-create it.
+ */
+export async function buildSignoff({article, faqs, reviewer, user, note, now}: SignOffInput): Promise<NewSignoff> {
   const trimmed = note.trim()
   return {
-    _type: 'clinicalReview',
-    reviewer: {_type: 'reference', _ref: publishedId(reviewer._id)},
-    reviewedAt: now.toISOString(),
+    _id: `clinicalSignoff-${globalThis.crypto.randomUUID()}`,
+    _type: 'clinicalSignoff',
+    article: {_type: 'reference', _ref: publishedId(article._id), _weak: true},
     contentHash: await clinicalContentHash(article, faqs),
-    signedBy: user.id,
-    attestation: ATTESTATION,
+    reviewer: {_type: 'reference', _ref: publishedId(reviewer._id)},
+    signer: user.id,
+    signedAt: now.toISOString(),
+    attestationText: ATTESTATION,
     ...(trimmed ? {note: trimmed} : {}),
   }
 }

@@ -18,6 +18,8 @@ export interface StudioBuildOptions {
   title?: string
   /** `SANITY_STUDIO_PREVIEW_URL`: the preview server the Presentation tool frames. */
   previewUrl?: string
+  /** `SANITY_STUDIO_REVIEW_TRUSTED_KEYS`: attestation public keys the built Studio trusts. */
+  reviewTrustedKeys?: string
   /** Where build output goes; discarded by default and shown only when the build fails. */
   onOutput?: (chunk: string) => void
 }
@@ -35,6 +37,8 @@ export function buildStudio(options: StudioBuildOptions): Promise<void> {
   env['SANITY_STUDIO_TITLE'] = options.title
   if (!options.title) delete env['SANITY_STUDIO_TITLE']
   if (options.previewUrl) env['SANITY_STUDIO_PREVIEW_URL'] = options.previewUrl
+  env['SANITY_STUDIO_REVIEW_TRUSTED_KEYS'] = options.reviewTrustedKeys
+  if (!options.reviewTrustedKeys) delete env['SANITY_STUDIO_REVIEW_TRUSTED_KEYS']
   const sanity = join(STUDIO_ROOT, 'node_modules', '.bin', 'sanity')
   return new Promise((done, fail) => {
     const child = spawn(sanity, ['build', options.outDir, '--yes'], {

@@ -9,6 +9,8 @@
  * The site's preview server starts alongside on `--preview-port <n>` (default 4322), reading the
  * stand-in's drafts, so the Studio's Presentation tool shows them; `--no-preview` leaves it out.
  */
+import {spawn} from 'node:child_process'
+import {randomBytes} from 'node:crypto'
 import {existsSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -19,6 +21,7 @@ import {
   PREVIEW_VIEWER,
   type RunningPreviewServer,
   readNdjson,
+  type StandInUser,
   type StoredDocument,
   startPreviewServer,
   startStandIn,
@@ -68,12 +71,32 @@ function demoDrafts(): StoredDocument[] {
   ]
 }
 
+/** The demo attestor's robot: it writes attestations onto sign-offs (not a user to log in as). */
+const ATTESTOR_ROBOT: StandInUser = {
+  id: 'demo-attestor',
+  name: 'Attestor (robot)',
+  email: 'attestor@demo.invalid',
+  role: 'editor',
+}
+const WEBHOOK_SECRET = randomBytes(24).toString('hex')
+let attestorUrl = ''
+
 const lake = await startStandIn({
   datasetFile: DATASET,
   documents: demoDrafts(),
-  users: values['no-preview'] ? DEMO_USERS : [...DEMO_USERS, PREVIEW_VIEWER],
+  users: values['no-preview'] ? [...DEMO_USERS, ATTESTOR_ROBOT] : [...DEMO_USERS, ATTESTOR_ROBOT, PREVIEW_VIEWER],
   port,
   projectName: 'Demo (in memory: nothing is saved)',
+  // As the README's Sanity webhook: a created sign-off goes to the attestor.
+  webhooks: [
+    {
+      get url() {
+        return attestorUrl
+      },
+      secret: WEBHOOK_SECRET,
+      types: ['clinicalSignoff'],
+    },
+  ],
 }).catch((error: unknown) => {
   console.error(`Could not start the demo on port ${port}: ${(error as Error).message}. Try --port <another>.`)
   process.exit(1)
@@ -97,6 +120,35 @@ if (values['no-build'] && existsSync(join(OUT_DIR, 'index.html'))) {
 }
 lake.serveStudio(OUT_DIR)
 
+// `pnpm attestor` with the demo key (trusted by the demo Studio, refused by any live build).
+const attestor = spawn(process.execPath, [join(STUDIO_ROOT, '..', 'scripts', 'src', 'attestor', 'main.ts')], {
+  env: {
+    ...process.env,
+    ATTESTOR_DEMO_KEY: '1',
+    SANITY_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    SANITY_PROJECT_ID: 'demo',
+    SANITY_DATASET: lake.dataset,
+    SANITY_ATTESTOR_TOKEN: lake.user(ATTESTOR_ROBOT.id).token,
+    SANITY_API_HOST: lake.apiHost,
+    ATTESTOR_PORT: '0',
+  },
+  stdio: ['ignore', 'pipe', 'inherit'],
+})
+attestorUrl = await new Promise<string>((resolve, reject) => {
+  let output = ''
+  attestor.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+    const match = /listening on (http:\/\/\S+\/signoff)/.exec(output)
+    if (match?.[1]) resolve(match[1])
+  })
+  attestor.once('exit', (code) => reject(new Error(`The demo attestor stopped (exit ${code}):\n${output}`)))
+}).catch(async (error: unknown) => {
+  console.error((error as Error).message)
+  await lake.close()
+  process.exit(1)
+})
+attestor.stdout?.pipe(process.stdout)
+
 let preview: RunningPreviewServer | undefined
 if (!values['no-preview']) {
   const outDir = join(STUDIO_ROOT, '..', 'site', 'dist-preview')
@@ -110,6 +162,8 @@ if (!values['no-preview']) {
     port: previewPort,
     outDir,
     build: !reuse,
+    // The demo attestor signs with the demo key, which the demo Studio trusts: so does its preview.
+    trustDemoKey: true,
   }).catch(async (error: unknown) => {
     console.error(`The preview server did not start (${(error as Error).message}); the Studio runs without it.`)
     return undefined
@@ -125,10 +179,12 @@ demo (Ctrl+C) forgets every change. Never use it to write real content.
 ${preview ? `Preview server: ${preview.origin} (the Studio's Preview tool shows its drafts)\n\n` : ''}Log in as either demo user (to switch, use "Sign out" in the avatar menu and pick the other):
   • ${DEMO_USERS[0]?.name} (editor): writes articles, requests reviews, publishes
   • ${DEMO_USERS[1]?.name} (clinician, signs as Dr. Kate Smith): signs off clinical reviews
+Sign-offs are attested within seconds by the demo attestor (${attestorUrl}), with the demo key.
 `)
 
 const stop = async () => {
   await preview?.close()
+  attestor.kill('SIGTERM')
   await lake.close()
   process.exit(0)
 }

@@ -13,6 +13,7 @@ import {readFileSync} from 'node:fs'
 import {DocumentStore, type StoredDocument} from './documents.ts'
 import {type RecordedRequest, startServer} from './server.ts'
 import {type AuthenticatedUser, newToken, type StandInUser} from './users.ts'
+import {deliverWebhooks, type StandInWebhook, type WebhookDelivery} from './webhooks.ts'
 
 export {buildStudio, type StudioBuildOptions} from './build-studio.ts'
 export type {DocumentChange, StoredDocument} from './documents.ts'
@@ -24,6 +25,7 @@ export {
 } from './preview-server.ts'
 export type {RecordedRequest} from './server.ts'
 export {type AuthenticatedUser, DEMO_USERS, type StandInUser} from './users.ts'
+export type {StandInWebhook, WebhookDelivery} from './webhooks.ts'
 
 export interface StandInOptions {
   /** An NDJSON dataset (one document a line, as `sanity dataset export` writes). */
@@ -39,6 +41,8 @@ export interface StandInOptions {
   port?: number
   /** API requests answered before the stand-in refuses with 429; 20,000 by default. */
   maxRequests?: number
+  /** Webhooks called on document creation, as Sanity's GROQ-powered webhooks (e.g. the attestor). */
+  webhooks?: readonly StandInWebhook[]
 }
 
 export interface StandIn {
@@ -59,6 +63,8 @@ export interface StandIn {
   /** API requests the stand-in does not implement (answered 404), for finding gaps. */
   unanswered: readonly string[]
   serveStudio(directory: string): void
+  /** Every webhook delivery made so far, in order. */
+  webhookDeliveries: readonly WebhookDelivery[]
   close(): Promise<void>
 }
 
@@ -77,30 +83,24 @@ export function readNdjson(file: string): StoredDocument[] {
 }
 
 /**
- * Links each user with `signsAs` to that reviewer profile by adding their ID to its
- * `sanityUserIds`, the way an administrator links a clinician today.
+ * Checks that each user with `signsAs` names a reviewer profile in the dataset. Whether they may
+ * sign as it is the repository's signers file (`schemas/review-signers.json`), never the content.
  */
-function linkReviewers(documents: StoredDocument[], users: readonly StandInUser[]): StoredDocument[] {
-  const links = new Map<string, string[]>()
-  for (const user of users) if (user.signsAs) links.set(user.signsAs, [...(links.get(user.signsAs) ?? []), user.id])
-  for (const [reviewerId] of links) {
-    if (!documents.some((document) => document._id === reviewerId && document._type === 'clinicalReviewer')) {
-      throw new Error(`No clinicalReviewer "${reviewerId}" in the dataset to link users to`)
+function checkSigners(documents: StoredDocument[], users: readonly StandInUser[]): StoredDocument[] {
+  for (const user of users) {
+    if (!user.signsAs) continue
+    if (!documents.some((document) => document._id === user.signsAs && document._type === 'clinicalReviewer')) {
+      throw new Error(`No clinicalReviewer "${user.signsAs}" in the dataset for ${user.id} to sign as`)
     }
   }
-  return documents.map((document) => {
-    const ids = links.get(document._id)
-    if (!ids) return document
-    const existing = Array.isArray(document['sanityUserIds']) ? (document['sanityUserIds'] as string[]) : []
-    return {...document, sanityUserIds: [...new Set([...existing, ...ids])]}
-  })
+  return documents
 }
 
 /** Starts the stand-in on 127.0.0.1. */
 export async function startStandIn(options: StandInOptions): Promise<StandIn> {
   const loaded = [...(options.datasetFile ? readNdjson(options.datasetFile) : []), ...(options.documents ?? [])]
   const users = options.users.map((user) => ({...user, token: user.token ?? newToken()}))
-  const store = new DocumentStore(linkReviewers(loaded, users))
+  const store = new DocumentStore(checkSigners(loaded, users))
   const dataset = options.dataset ?? 'production'
   const server = await startServer({
     store,
@@ -111,6 +111,8 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     projectName: options.projectName ?? 'Local stand-in',
     maxRequests: options.maxRequests ?? 20_000,
   })
+  const webhookDeliveries: WebhookDelivery[] = []
+  const stopWebhooks = deliverWebhooks(store, options.webhooks ?? [], webhookDeliveries)
   return {
     port: server.port,
     apiHost: `http://localhost:${server.port}`,
@@ -126,6 +128,10 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     requests: server.requests,
     unanswered: server.unanswered,
     serveStudio: server.serveStudio,
-    close: server.close,
+    webhookDeliveries,
+    close: async () => {
+      await stopWebhooks()
+      await server.close()
+    },
   }
 }

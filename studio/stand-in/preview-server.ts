@@ -37,6 +37,10 @@ export interface PreviewServerOptions {
   outDir?: string
   /** Reuse the last build in `outDir` instead of building. */
   build?: boolean
+  /** Attestation public keys the server trusts besides the repository's (`REVIEW_TRUSTED_KEYS`). */
+  reviewTrustedKeys?: string
+  /** Trust the demo key, as the demo Studio does (`REVIEW_TRUST_DEMO_KEY=1`, the stand-in only). */
+  trustDemoKey?: boolean
 }
 
 export interface RunningPreviewServer {
@@ -69,6 +73,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     SANITY_API_HOST: options.apiHost,
     SANITY_API_READ_TOKEN: options.token,
     SANITY_STUDIO_URL: options.studioUrl,
+    REVIEW_TRUSTED_KEYS: options.reviewTrustedKeys,
+    REVIEW_TRUST_DEMO_KEY: options.trustDemoKey ? '1' : undefined,
   }
   delete serverEnv['CONTENT_DATASET_FILE']
   delete serverEnv['REVIEW_NOW']

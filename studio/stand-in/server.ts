@@ -96,6 +96,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const unanswered: string[] = []
   const sessions = new Map<string, AuthenticatedUser>()
   const openListeners = new Set<ServerResponse>()
+  /**
+   * The transactions of sign-offs, with their authors: what `pnpm attestor:pending` reads to learn
+   * who created one. Kept for `clinicalSignoff` documents only, so the Studio's timeline of every
+   * other document stays as empty as before.
+   */
+  const signoffHistory = new Map<string, {id: string; timestamp: string; author: string; documentIDs: string[]}[]>()
+  store.subscribe((changes) => {
+    for (const change of changes) {
+      if ((change.after ?? change.before)?._type !== 'clinicalSignoff') continue
+      const entry = {
+        id: change.transactionId,
+        timestamp: change.timestamp,
+        author: change.identity,
+        documentIDs: [change.documentId],
+      }
+      signoffHistory.set(change.documentId, [...(signoffHistory.get(change.documentId) ?? []), entry])
+    }
+  })
   let studioDirectory: string | undefined
   let apiRequests = 0
 
@@ -216,7 +234,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         case 'history':
           // No history is kept: the Studio's review pane shows an empty timeline.
           if (fourth === 'events') return send(response, 200, {events: {}, nextCursor: ''})
-          if (fourth === 'transactions') return sendText(response, 200, '')
+          if (fourth === 'transactions') {
+            const transactions = fifth ? (signoffHistory.get(fifth) ?? []) : []
+            return sendText(response, 200, transactions.map((entry) => `${JSON.stringify(entry)}\n`).join(''))
+          }
           if (fourth === 'documents') return send(response, 200, {documents: []})
           break
       }

@@ -13,8 +13,8 @@ export interface StandInUser {
   /** Project role: `administrator` and `editor` may write everything, `viewer` only read. */
   role: 'administrator' | 'editor' | 'viewer'
   /**
-   * The `_id` of a published `clinicalReviewer` this user signs as: the stand-in adds the user's
-   * ID to that profile's `sanityUserIds` when it loads the dataset.
+   * The `_id` of a published `clinicalReviewer` this user signs as. The stand-in only checks the
+   * profile exists: the link itself is the repository's signers file (`schemas/review-signers.json`).
    */
   signsAs?: string
   /** The bearer token; a random one when omitted. */

@@ -32,7 +32,14 @@ export interface ArticleListParams {
 
 const DAY = 24 * 60 * 60 * 1000
 const REQUIRES_REVIEW = 'requiresClinicalReview != false'
-const REVIEWED_AT = 'dateTime(clinicalReview.reviewedAt)'
+/**
+ * The sign-offs of the article being filtered (`^`), which reference it by its published ID while
+ * the list may be showing its draft; `extra` narrows them further.
+ */
+const signoffsOfArticle = (extra = '') =>
+  `*[_type == "clinicalSignoff" && (article._ref == ^._id || "drafts." + article._ref == ^._id)${extra}]`
+/** When the article's newest sign-off was made (null without one). */
+const REVIEWED_AT = `dateTime(${signoffsOfArticle()} | order(signedAt desc)[0].signedAt)`
 
 /** The review lists under Articles, after "All articles". */
 export const ARTICLE_REVIEW_LISTS: readonly ArticleListDefinition[] = [
@@ -40,7 +47,7 @@ export const ARTICLE_REVIEW_LISTS: readonly ArticleListDefinition[] = [
     id: 'awaiting-review',
     title: 'Awaiting review',
     description: 'An editor requested a clinical review and no clinician has signed off since the request.',
-    filter: `defined(reviewRequest.requestedAt) && (!defined(clinicalReview.reviewedAt) || ${REVIEWED_AT} < dateTime(reviewRequest.requestedAt))`,
+    filter: `defined(reviewRequest.requestedAt) && count(${signoffsOfArticle(' && dateTime(signedAt) >= dateTime(^.reviewRequest.requestedAt)')}) == 0`,
     defaultOrdering: [{field: 'reviewRequest.requestedAt', direction: 'asc'}],
   },
   {
@@ -48,22 +55,22 @@ export const ARTICLE_REVIEW_LISTS: readonly ArticleListDefinition[] = [
     title: 'Review expiring soon',
     description:
       'Signed off long enough ago that the review expires within the warning window of the review policy in Settings. Content edits are not checked here (GROQ cannot compute the content hash), so a stale review can appear too; the badge on the article is exact.',
-    filter: `${REQUIRES_REVIEW} && defined(clinicalReview.reviewedAt) && ${REVIEWED_AT} > dateTime($expiredBefore) && ${REVIEWED_AT} <= dateTime($expiringBefore)`,
-    defaultOrdering: [{field: 'clinicalReview.reviewedAt', direction: 'asc'}],
+    filter: `${REQUIRES_REVIEW} && ${REVIEWED_AT} > dateTime($expiredBefore) && ${REVIEWED_AT} <= dateTime($expiringBefore)`,
+    defaultOrdering: [{field: 'publishedAt', direction: 'asc'}],
   },
   {
     id: 'review-expired',
     title: 'Review expired',
     description:
       'Signed off longer ago than the review policy allows. Around the end of a month the list can be a day off from the exact rule the badge and the site use.',
-    filter: `${REQUIRES_REVIEW} && defined(clinicalReview.reviewedAt) && ${REVIEWED_AT} <= dateTime($expiredBefore)`,
-    defaultOrdering: [{field: 'clinicalReview.reviewedAt', direction: 'asc'}],
+    filter: `${REQUIRES_REVIEW} && ${REVIEWED_AT} <= dateTime($expiredBefore)`,
+    defaultOrdering: [{field: 'publishedAt', direction: 'asc'}],
   },
   {
     id: 'never-reviewed',
     title: 'Never reviewed',
     description: 'Requires clinical review and has never been signed off.',
-    filter: `${REQUIRES_REVIEW} && !defined(clinicalReview.reviewedAt)`,
+    filter: `${REQUIRES_REVIEW} && count(${signoffsOfArticle()}) == 0`,
     defaultOrdering: [{field: 'publishedAt', direction: 'desc'}],
   },
   {

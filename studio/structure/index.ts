@@ -56,6 +56,7 @@ export const structure: StructureResolver = (S, context) =>
       S.documentTypeListItem('therapy').title('Therapies'),
       S.documentTypeListItem('faq').title('FAQs'),
       S.documentTypeListItem('clinicalReviewer').title('Clinical reviewers'),
+      S.documentTypeListItem('clinicalSignoff').title('Clinical sign-offs'),
       S.documentTypeListItem('author').title('Authors'),
       S.listItem()
         .title('Redirects')

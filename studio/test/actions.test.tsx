@@ -2,6 +2,7 @@
 
 import {reviewerProfilesQuery, reviewFactsQuery} from '@repo/schemas/queries'
 import {clinicalContentHash} from '@repo/schemas/review'
+import {attestWith, signoffDocument} from '@repo/schemas/testing/signoffs'
 import {ThemeProvider} from '@sanity/ui'
 import {buildTheme} from '@sanity/ui/theme'
 import {act, cleanup, configure, fireEvent, render, renderHook, screen, waitFor} from '@testing-library/react'
@@ -11,7 +12,7 @@ import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
 import {RequestReviewAction} from '../actions/RequestReviewAction.tsx'
 import {withReviewGate} from '../actions/ReviewGatedPublishAction.tsx'
 import {SignOffAction} from '../actions/SignOffAction.tsx'
-import {article, CLINICIAN, EDITOR, faq, REVIEWER_ID, reviewer, reviewRequest, signed} from './fixtures.ts'
+import {article, CLINICIAN, EDITOR, faq, REVIEWER_ID, reviewer, reviewRequest} from './fixtures.ts'
 
 /** What the replaced Sanity hooks return; each test sets what it is about. */
 const studio = vi.hoisted(() => ({
@@ -19,13 +20,20 @@ const studio = vi.hoisted(() => ({
   validation: [] as {level: 'error' | 'warning'; message: string; path: string[]}[],
   reviewers: [] as Record<string, unknown>[],
   faqs: [] as Record<string, unknown>[],
+  signoffs: [] as Record<string, unknown>[],
   execute: vi.fn(),
+  create: vi.fn(),
   push: vi.fn(),
   fetch: vi.fn(),
+  /** The attestor key the mocked trust accepts (set by the review module's mock). */
+  key: undefined as undefined | import('@repo/schemas/testing/signoffs').TestAttestorKey,
 }))
 
 // The client answers the two queries the actions make; the queries themselves are tested with groq-js elsewhere.
-const client = {fetch: studio.fetch}
+const client = {
+  fetch: studio.fetch,
+  create: studio.create,
+}
 vi.mock('sanity', () => ({
   useCurrentUser: () => studio.user,
   useClient: () => client,
@@ -37,6 +45,20 @@ vi.mock('sanity', () => ({
   defineField: (definition: unknown) => definition,
   defineArrayMember: (definition: unknown) => definition,
 }))
+// Who may sign comes from the repository's signers file and which attestations count from its keys
+// file; here the signers link the fixture clinician, and a key made for this file is the one trusted.
+vi.mock('@repo/schemas/review', async (importOriginal) => {
+  const review = await importOriginal<typeof import('@repo/schemas/review')>()
+  const testing = await import('@repo/schemas/testing/signoffs')
+  const signers = {'clinicalReviewer-kate-smith': ['pClinician1']}
+  studio.key = testing.newAttestorKey()
+  const trust = testing.testTrust([studio.key], signers)
+  return {
+    ...review,
+    REVIEW_SIGNERS: trust.signers,
+    reviewTrust: () => trust,
+  }
+})
 vi.mock('@sanity/ui/toast', () => ({useToast: () => ({push: studio.push})}))
 
 // The first render of @sanity/ui is slow on a busy two-core machine; waiting longer is not a timed assertion.
@@ -47,11 +69,15 @@ beforeEach(() => {
   studio.validation = []
   studio.reviewers = [reviewer({name: 'Dr. Kate Smith'})]
   studio.faqs = [faq()]
+  studio.signoffs = []
   studio.execute.mockReset()
+  studio.create.mockReset().mockResolvedValue({})
   studio.push.mockReset()
   studio.fetch.mockReset().mockImplementation(async (query: string) => {
     if (query === reviewerProfilesQuery) return studio.reviewers
-    if (query === reviewFactsQuery) return {faqs: studio.faqs, reviewer: reviewer(), policy: null}
+    if (query === reviewFactsQuery) {
+      return {faqs: studio.faqs, signoffs: studio.signoffs, reviewers: [reviewer()], policy: null}
+    }
     throw new Error(`Unexpected query: ${query}`)
   })
 })
@@ -118,14 +144,14 @@ describe('Sign off clinical review', () => {
     expect(result.current).toBeNull()
   })
 
-  it('is disabled for a clinician whose profile does not list their user ID, and says why', async () => {
+  it('is disabled for a clinician the signers file does not list, and says why', async () => {
     studio.user = {id: 'pKate2', name: 'Kate Smith'}
     const {result} = await describeAction(SignOffAction, article(), settled)
     expect(summary(result.current)).toEqual({
       label: 'Sign off clinical review',
       disabled: true,
       title:
-        'Your Studio user (pKate2) is not linked to the reviewer profile “Dr. Kate Smith”. Ask an administrator to add this ID under “Studio users who sign as this reviewer” and publish the profile.',
+        'Your Studio user (pKate2) is not linked to the reviewer profile “Dr. Kate Smith”. Ask the site’s maintainers to add this ID for clinicalReviewer-kate-smith in the repository’s signers file (schemas/review-signers.json).',
     })
   })
 
@@ -155,14 +181,18 @@ describe('Sign off clinical review', () => {
     fireEvent.change(screen.getByRole('textbox'), {target: {value: 'Checked the program lengths.'}})
     fireEvent.click(screen.getByRole('button', {name: 'Sign off'}))
 
-    await waitFor(() => expect(studio.execute).toHaveBeenCalledTimes(1))
-    const [[patches]] = studio.execute.mock.calls as [[{set: {clinicalReview: Record<string, unknown>}}[]]]
-    expect(patches[0]?.set.clinicalReview).toMatchObject({
+    await waitFor(() => expect(studio.create).toHaveBeenCalledTimes(1))
+    const [[created]] = studio.create.mock.calls as [[Record<string, unknown>]]
+    expect(created).toMatchObject({
+      _type: 'clinicalSignoff',
+      article: {_type: 'reference', _ref: 'article-iop-benefits'},
       reviewer: {_type: 'reference', _ref: REVIEWER_ID},
       contentHash: await clinicalContentHash(draft, [faq()]),
-      signedBy: CLINICIAN.id,
+      signer: CLINICIAN.id,
       note: 'Checked the program lengths.',
     })
+    // The article is not touched: the sign-off is its own document.
+    expect(studio.execute).not.toHaveBeenCalled()
     expect(studio.push).toHaveBeenCalledWith(
       expect.objectContaining({status: 'success', title: 'Clinical review signed off'}),
     )
@@ -201,9 +231,22 @@ describe('Sign off clinical review', () => {
         }),
       ),
     )
-    expect(studio.execute).not.toHaveBeenCalled()
+    expect(studio.create).not.toHaveBeenCalled()
   })
 })
+
+/** An attested sign-off of `content` by the fixture clinician, as the attestor leaves it. */
+async function attestedSignoff(content = article()) {
+  const key = studio.key
+  if (!key) throw new Error('The review module mock did not run')
+  const signoff = signoffDocument({
+    articleId: 'article-iop-benefits',
+    contentHash: await clinicalContentHash(content, [faq()]),
+    reviewerId: REVIEWER_ID,
+    signer: CLINICIAN.id,
+  })
+  return attestWith(signoff, key)
+}
 
 describe('Publish, gated on the review', () => {
   const originalOnHandle = vi.fn()
@@ -229,9 +272,10 @@ describe('Publish, gated on the review', () => {
     })
   }
 
-  it('is the original Publish once the draft is signed off', async () => {
+  it('is the original Publish once the draft is signed off and the sign-off attested', async () => {
     studio.user = EDITOR
-    const {result} = await describeAction(gated, await signed(article()), checked)
+    studio.signoffs = [await attestedSignoff()]
+    const {result} = await describeAction(gated, article(), checked)
     expect(summary(result.current)).toEqual({label: 'Publish', disabled: false, title: ''})
     act(() => result.current?.onHandle?.())
     expect(originalOnHandle).toHaveBeenCalledTimes(1)
@@ -239,10 +283,26 @@ describe('Publish, gated on the review', () => {
 
   it('is disabled as stale after an edit to the signed draft', async () => {
     studio.user = EDITOR
-    const edited = {...(await signed(article())), excerpt: 'A new excerpt.'}
-    const {result} = await describeAction(gated, edited, checked)
+    studio.signoffs = [await attestedSignoff()]
+    const {result} = await describeAction(gated, article({excerpt: 'A new excerpt.'}), checked)
     expect(result.current?.title).toBe(
       'Cannot publish: the review is stale — the content changed after the sign-off of 2026-11-01. A clinician must sign off this version.',
+    )
+  })
+
+  it('waits for the attestation of a sign-off, and refuses one it cannot trust', async () => {
+    studio.user = EDITOR
+    const {signature: _signature, signatureKeyId: _keyId, ...unattested} = await attestedSignoff()
+    studio.signoffs = [unattested]
+    const waiting = await describeAction(gated, article(), checked)
+    expect(waiting.result.current?.title).toBe(
+      'Cannot publish yet: the sign-off is waiting for its attestation, which normally arrives within seconds.',
+    )
+    cleanup()
+    studio.signoffs = [{...(await attestedSignoff()), signer: EDITOR.id}]
+    const forged = await describeAction(gated, article(), checked)
+    expect(forged.result.current?.title).toMatch(
+      /^Cannot publish: the sign-off cannot be trusted\. .*signer not allowed/,
     )
   })
 })

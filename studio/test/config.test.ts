@@ -88,11 +88,18 @@ describe('the Studio config', () => {
     expect(resolveBadges('faq')).toBe(DEFAULT_BADGES)
   })
 
-  it('does not offer the settings singleton under “Create new”', () => {
+  it('does not offer the settings singleton or a sign-off under “Create new”', () => {
     const templates = config.schema?.templates
     if (typeof templates !== 'function') throw new Error('schema.templates is not a resolver')
-    const all = ['article', 'faq', 'siteSettings'].map((schemaType) => ({id: schemaType, schemaType}) as Template)
+    const all = ['article', 'faq', 'siteSettings', 'clinicalSignoff'].map(
+      (schemaType) => ({id: schemaType, schemaType}) as Template,
+    )
     expect(templates(all, {} as never).map((template) => template.schemaType)).toEqual(['article', 'faq'])
+  })
+
+  it('offers no action at all on a sign-off: it is write-once', () => {
+    expect(resolveActions('clinicalSignoff')).toEqual([])
+    expect(resolveActions('clinicalSignoff', 'published')).toEqual([])
   })
 
   it('links an article to its page on the preview site, and nothing else', async () => {

@@ -1,5 +1,11 @@
 /** Tiny builders for the documents the review workflow reads; tests override what they are about. */
-import {clinicalContentHash, DEFAULT_REVIEW_POLICY, evaluateReview, type ReviewPolicy} from '@repo/schemas/review'
+import {
+  clinicalContentHash,
+  DEFAULT_REVIEW_POLICY,
+  evaluateReview,
+  parseReviewSigners,
+  type ReviewPolicy,
+} from '@repo/schemas/review'
 import type {ReviewRequest} from '@repo/schemas/types'
 import type {DatasetDocument} from '@repo/schemas/validation'
 import type {ArticleDocument} from '../review/article.ts'
@@ -12,6 +18,9 @@ export const SIGNED_AT = '2026-11-01T09:00:00Z'
 export const REVIEWER_ID = 'clinicalReviewer-kate-smith'
 export const CLINICIAN = {id: 'pClinician1', name: 'Kate Smith'}
 export const EDITOR = {id: 'pEditor1', name: 'Morgan Editor'}
+
+/** A signers file that links the fixture clinician, and only them, to the fixture reviewer. */
+export const SIGNERS = parseReviewSigners({signers: {[REVIEWER_ID]: [CLINICIAN.id]}}, 'test signers')
 
 export function block(text: string) {
   return {
@@ -57,7 +66,6 @@ export function reviewer(overrides: Partial<DatasetDocument> = {}): DatasetDocum
     _id: REVIEWER_ID,
     _type: 'clinicalReviewer',
     name: 'Dr. Kate Smith',
-    sanityUserIds: [CLINICIAN.id],
     ...overrides,
   }
 }
@@ -105,14 +113,13 @@ export async function reviewState(
   return {state: 'ready', evaluation, policy}
 }
 
-/** A reviewer profile as the Studio reads it (`reviewerProfilesQuery`): Dr. Kate Smith, linked to the clinician. */
+/** A reviewer profile as the Studio reads it (`reviewerProfilesQuery`): Dr. Kate Smith. */
 export function reviewerProfile(overrides: Partial<ReviewerProfile> = {}): ReviewerProfile {
   return {
     _id: REVIEWER_ID,
     name: 'Dr. Kate Smith',
     credentials: 'PsyD',
     licence: null,
-    sanityUserIds: [CLINICIAN.id],
     ...overrides,
   }
 }

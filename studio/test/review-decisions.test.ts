@@ -1,3 +1,4 @@
+import {parseReviewSigners} from '@repo/schemas/review'
 import {describe, expect, it} from 'vitest'
 import {
   awaitingReviewBadge,
@@ -20,6 +21,7 @@ import {
   reviewerProfile,
   reviewRequest,
   reviewState,
+  SIGNERS,
   signed,
 } from './fixtures.ts'
 
@@ -28,38 +30,43 @@ const kate = reviewerProfile()
 const linked: Signer = {canSign: true, reviewer: kate}
 
 describe('who may sign', () => {
-  it('lets a user listed on a reviewer profile sign as that reviewer', () => {
-    expect(whoMaySign(CLINICIAN, [kate])).toEqual({canSign: true, reviewer: kate})
+  it('lets a user listed for a reviewer in the signers file sign as that reviewer', () => {
+    expect(whoMaySign(CLINICIAN, [kate], SIGNERS)).toEqual({canSign: true, reviewer: kate})
+  })
+
+  it('gives no Sign off to an editor who adds their user ID to a reviewer profile', () => {
+    const edited = {...kate, sanityUserIds: [EDITOR.id]} as typeof kate
+    expect(whoMaySign(EDITOR, [edited], SIGNERS)).toMatchObject({canSign: false, offered: false})
   })
 
   it('does not offer signing to an editor who is not linked to any reviewer', () => {
-    expect(whoMaySign(EDITOR, [kate])).toEqual({
+    expect(whoMaySign(EDITOR, [kate], SIGNERS)).toEqual({
       canSign: false,
       offered: false,
       reason:
-        'Only clinicians listed on a clinical reviewer profile can sign off; your Studio user (pEditor1) is not listed on any.',
+        'Only clinicians listed in the repository’s signers file can sign off; your Studio user (pEditor1) is not listed for any reviewer profile.',
     })
   })
 
   it('tells a clinician whose profile exists but is not linked how to get linked', () => {
-    const unlinked = {...kate, sanityUserIds: []}
-    expect(whoMaySign({id: 'pKate2', name: 'kate smith'}, [unlinked])).toEqual({
+    expect(whoMaySign({id: 'pKate2', name: 'kate smith'}, [kate], SIGNERS)).toEqual({
       canSign: false,
       offered: true,
       reason:
-        'Your Studio user (pKate2) is not linked to the reviewer profile “Dr. Kate Smith, PsyD”. Ask an administrator to add this ID under “Studio users who sign as this reviewer” and publish the profile.',
+        'Your Studio user (pKate2) is not linked to the reviewer profile “Dr. Kate Smith, PsyD”. Ask the site’s maintainers to add this ID for clinicalReviewer-kate-smith in the repository’s signers file (schemas/review-signers.json).',
     })
   })
 
   it('refuses a user linked to two reviewer profiles rather than guessing which one signs', () => {
     const other = reviewerProfile({_id: 'clinicalReviewer-other', name: 'Dr. Lee', credentials: null})
-    const signer = whoMaySign(CLINICIAN, [kate, other])
+    const signers = parseReviewSigners({signers: {[kate._id]: [CLINICIAN.id], [other._id]: [CLINICIAN.id]}})
+    const signer = whoMaySign(CLINICIAN, [kate, other], signers)
     expect(signer).toMatchObject({canSign: false, offered: true})
     expect(signer.canSign || signer.reason).toContain('more than one reviewer profile (Dr. Kate Smith, PsyD, Dr. Lee)')
   })
 
   it('does not offer signing to nobody', () => {
-    expect(whoMaySign(null, [kate])).toMatchObject({canSign: false, offered: false})
+    expect(whoMaySign(null, [kate], SIGNERS)).toMatchObject({canSign: false, offered: false})
   })
 })
 
@@ -75,13 +82,13 @@ describe('the sign-off action', () => {
   })
 
   it('is hidden from an editor', () => {
-    expect(signOffDecision({...base, signer: whoMaySign(EDITOR, [kate])})).toMatchObject({hidden: true})
+    expect(signOffDecision({...base, signer: whoMaySign(EDITOR, [kate], SIGNERS)})).toMatchObject({hidden: true})
   })
 
   it('is shown disabled to an unlinked clinician, with the reason as its title', () => {
     const decision = signOffDecision({
       ...base,
-      signer: whoMaySign({id: 'pKate2', name: 'Kate Smith'}, [{...kate, sanityUserIds: []}]),
+      signer: whoMaySign({id: 'pKate2', name: 'Kate Smith'}, [kate], SIGNERS),
     })
     expect(decision).toMatchObject({hidden: false, disabled: true})
     expect(!decision.hidden && decision.title).toMatch(/^Your Studio user \(pKate2\) is not linked/)
@@ -296,14 +303,14 @@ describe('the review badge at the expiry boundaries (12 months, warned 30 days a
 describe('awaiting review', () => {
   const request = reviewRequest({requestedBy: EDITOR.id, requestedByName: EDITOR.name})
 
-  it('holds from a request until a sign-off after it', () => {
+  it('holds from a request until a sign-off after it', async () => {
+    const signedAt = async (latestSignedAt: string) => ({
+      ...(await reviewState(article(), AFTER_SIGNING)),
+      latestSignedAt,
+    })
     expect(isAwaitingReview(article({reviewRequest: request}))).toBe(true)
-    expect(
-      isAwaitingReview(article({reviewRequest: request, clinicalReview: {reviewedAt: '2026-11-01T09:00:00Z'}})),
-    ).toBe(true)
-    expect(
-      isAwaitingReview(article({reviewRequest: request, clinicalReview: {reviewedAt: '2026-12-01T10:00:00Z'}})),
-    ).toBe(false)
+    expect(isAwaitingReview(article({reviewRequest: request}), await signedAt('2026-11-01T09:00:00Z'))).toBe(true)
+    expect(isAwaitingReview(article({reviewRequest: request}), await signedAt('2026-12-01T10:00:00Z'))).toBe(false)
     expect(isAwaitingReview(article())).toBe(false)
   })
 

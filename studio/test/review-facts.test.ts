@@ -1,28 +1,19 @@
-import {evaluateReview} from '@repo/schemas/review'
+import {clinicalContentHash} from '@repo/schemas/review'
+import {attestWith, newAttestorKey, signoffDocument, testTrust} from '@repo/schemas/testing'
 import {createDatasetClient, type DatasetDocument} from '@repo/schemas/validation'
 import {describe, expect, it} from 'vitest'
 import {
   ATTESTATION,
-  buildClinicalReview,
   buildReviewRequest,
+  buildSignoff,
+  evaluateArticle,
   fetchReviewerProfiles,
   fetchReviewFacts,
   fetchReviewPolicy,
   type GroqClient,
   reviewFactsRequest,
 } from '../review/facts.ts'
-import {
-  article,
-  block,
-  CLINICIAN,
-  EDITOR,
-  faq,
-  REVIEWER_ID,
-  reviewer,
-  reviewerProfile,
-  settings,
-  signed,
-} from './fixtures.ts'
+import {article, block, CLINICIAN, EDITOR, faq, REVIEWER_ID, reviewer, reviewerProfile, settings} from './fixtures.ts'
 
 const clientOver = (documents: DatasetDocument[]) => createDatasetClient(documents) as unknown as GroqClient
 const NOW = new Date('2026-12-01T00:00:00Z')
@@ -32,25 +23,33 @@ describe('the facts a review depends on', () => {
     const published = faq()
     const draftFaq = faq({_id: 'drafts.faq-iop-length', question: 'Unpublished rewording?'})
     const facts = await fetchReviewFacts(clientOver([published, draftFaq, faq({_id: 'faq-other'})]), {
+      articleId: 'article-iop-benefits',
       faqIds: ['faq-iop-length'],
-      reviewerId: '',
     })
     expect(facts.faqs).toEqual([
       {_id: 'faq-iop-length', question: 'How long does an IOP last?', answer: published['answer']},
     ])
   })
 
-  it('reads the signing reviewer’s published profile and licence', async () => {
+  it('reads the article’s sign-offs and the published profile and licence of the reviewer they name', async () => {
     const lapsed = reviewer({licence: {_type: 'licence', expiresAt: '2027-01-31', number: 'LADC-1'}})
-    const facts = await fetchReviewFacts(clientOver([lapsed, reviewer({_id: `drafts.${REVIEWER_ID}`})]), {
-      faqIds: [],
+    const mine = signoffDocument({
+      articleId: 'article-iop-benefits',
+      contentHash: 'h',
       reviewerId: REVIEWER_ID,
+      signer: 'u1',
     })
-    expect(facts.reviewer).toEqual({_id: REVIEWER_ID, licence: {expiresAt: '2027-01-31'}})
+    const other = signoffDocument({articleId: 'article-other', contentHash: 'h', reviewerId: REVIEWER_ID, signer: 'u1'})
+    const facts = await fetchReviewFacts(clientOver([lapsed, reviewer({_id: `drafts.${REVIEWER_ID}`}), mine, other]), {
+      articleId: 'article-iop-benefits',
+      faqIds: [],
+    })
+    expect(facts.signoffs.map((signoff) => signoff._id)).toEqual([mine._id])
+    expect(facts.reviewers).toEqual([{_id: REVIEWER_ID, licence: {expiresAt: '2027-01-31'}}])
   })
 
   it('takes the policy from settings, else the default', async () => {
-    const request = {faqIds: [], reviewerId: ''}
+    const request = {articleId: 'article-iop-benefits', faqIds: []}
     expect(
       (await fetchReviewFacts(clientOver([settings({validityMonths: 6, warningDays: 14})]), request)).policy,
     ).toEqual({
@@ -64,75 +63,68 @@ describe('the facts a review depends on', () => {
     expect(await fetchReviewPolicy(clientOver([]))).toEqual({validityMonths: 12, warningDays: 30})
   })
 
-  it('asks for the reviewer by published ID even when the sign-off points at a draft', () => {
-    const draftRef = article({clinicalReview: {reviewer: {_ref: `drafts.${REVIEWER_ID}`}}})
-    expect(reviewFactsRequest(draftRef)).toEqual({faqIds: ['faq-iop-length'], reviewerId: REVIEWER_ID})
+  it('asks for the sign-offs of the published article while the draft is being edited', () => {
+    expect(reviewFactsRequest(article({_id: 'drafts.article-iop-benefits'}))).toEqual({
+      articleId: 'article-iop-benefits',
+      faqIds: ['faq-iop-length'],
+    })
   })
 
-  it('lists published reviewer profiles with their linked Studio users', async () => {
+  it('lists published reviewer profiles, and no user IDs a profile may still carry', async () => {
     const profiles = await fetchReviewerProfiles(
-      clientOver([reviewer(), reviewer({_id: `drafts.${REVIEWER_ID}`, sanityUserIds: [EDITOR.id]})]),
+      clientOver([reviewer({sanityUserIds: [EDITOR.id]}), reviewer({_id: `drafts.${REVIEWER_ID}`})]),
     )
-    expect(profiles).toEqual([
-      {_id: REVIEWER_ID, name: 'Dr. Kate Smith', credentials: null, licence: null, sanityUserIds: [CLINICIAN.id]},
-    ])
+    expect(profiles).toEqual([{_id: REVIEWER_ID, name: 'Dr. Kate Smith', credentials: null, licence: null}])
   })
 })
 
 describe('a sign-off', () => {
-  it('records reviewer, time, signer, note and attestation, bound to the content by its hash', async () => {
-    const review = await buildClinicalReview({
-      article: article(),
-      faqs: [faq()],
-      reviewer: reviewerProfile(),
-      user: CLINICIAN,
-      note: '  Checked the dosage wording. ',
-      now: NOW,
-    })
-    expect(review).toEqual({
-      _type: 'clinicalReview',
+  const sign = (note = '') =>
+    buildSignoff({article: article(), faqs: [faq()], reviewer: reviewerProfile(), user: CLINICIAN, note, now: NOW})
+
+  it('is a new document naming article, hash, reviewer, signer, time, note and what was confirmed', async () => {
+    const signoff = await sign('  Checked the dosage wording. ')
+    expect(signoff._id).toMatch(/^clinicalSignoff-[0-9a-f-]{36}$/)
+    expect(signoff).toEqual({
+      _id: signoff._id,
+      _type: 'clinicalSignoff',
+      article: {_type: 'reference', _ref: 'article-iop-benefits', _weak: true},
+      contentHash: await clinicalContentHash(article(), [faq()]),
       reviewer: {_type: 'reference', _ref: REVIEWER_ID},
-      reviewedAt: '2026-12-01T00:00:00.000Z',
-      contentHash: (await signed(article())).clinicalReview?.contentHash,
-      signedBy: CLINICIAN.id,
-      attestation: ATTESTATION,
+      signer: CLINICIAN.id,
+      signedAt: '2026-12-01T00:00:00.000Z',
+      attestationText: ATTESTATION,
       note: 'Checked the dosage wording.',
     })
+    expect((await sign())._id).not.toBe(signoff._id)
   })
 
-  it('makes the article valid under the same rules the site build applies', async () => {
-    const clinicalReview = await buildClinicalReview({
-      article: article(),
-      faqs: [faq()],
-      reviewer: reviewerProfile(),
-      user: CLINICIAN,
-      note: '',
-      now: NOW,
+  it('makes the article valid under the build’s rules once attested, and not before', async () => {
+    const key = newAttestorKey()
+    const trust = testTrust([key], {[REVIEWER_ID]: [CLINICIAN.id]})
+    const signoff = await sign()
+    const facts = (signoffs: object[]) => ({
+      faqs: [faq()] as never[],
+      signoffs: signoffs as never[],
+      reviewers: [reviewer()] as never[],
+      policy: {validityMonths: 12, warningDays: 30},
     })
-    const evaluation = await evaluateReview(
-      {...article(), clinicalReview},
-      [faq()],
-      reviewer(),
-      {validityMonths: 12, warningDays: 30},
-      NOW,
-    )
-    expect(evaluation.status).toBe('valid')
-    expect(clinicalReview).not.toHaveProperty('note')
+    expect((await evaluateArticle(article(), facts([signoff]), NOW, trust)).status).toBe('unverified')
+    expect((await evaluateArticle(article(), facts([attestWith(signoff, key)]), NOW, trust)).status).toBe('valid')
+    expect(signoff).not.toHaveProperty('note')
   })
 
   it('goes stale when a clinician signs one version and the body then changes', async () => {
-    const clinicalReview = await buildClinicalReview({
-      article: article(),
-      faqs: [faq()],
-      reviewer: reviewerProfile(),
-      user: CLINICIAN,
-      note: '',
-      now: NOW,
-    })
-    const edited = {...article({body: [block('Rewritten.')]}), clinicalReview}
-    expect((await evaluateReview(edited, [faq()], reviewer(), {validityMonths: 12, warningDays: 30}, NOW)).status).toBe(
-      'stale',
-    )
+    const key = newAttestorKey()
+    const trust = testTrust([key], {[REVIEWER_ID]: [CLINICIAN.id]})
+    const facts = {
+      faqs: [faq()] as never[],
+      signoffs: [attestWith(await sign(), key)],
+      reviewers: [reviewer()] as never[],
+      policy: {validityMonths: 12, warningDays: 30},
+    }
+    const edited = article({body: [block('Rewritten.')]})
+    expect((await evaluateArticle(edited, facts, NOW, trust)).status).toBe('stale')
   })
 })
 

@@ -38,6 +38,7 @@ describe('the desk structure, built by the Studio’s own structure builder', ()
       'Therapies',
       'FAQs',
       'Clinical reviewers',
+      'Clinical sign-offs',
       'Authors',
       'Redirects',
       '—',
@@ -86,7 +87,7 @@ describe('the desk structure, built by the Studio’s own structure builder', ()
   it('builds a review list from the policy in Settings when it is opened', async () => {
     const expired = await open(item(item(root, 'Articles').child as List, 'Review expired'))
     expect(expired.options.filter).toBe(
-      '_type == "article" && (requiresClinicalReview != false && defined(clinicalReview.reviewedAt) && dateTime(clinicalReview.reviewedAt) <= dateTime($expiredBefore))',
+      '_type == "article" && (requiresClinicalReview != false && dateTime(*[_type == "clinicalSignoff" && (article._ref == ^._id || "drafts." + article._ref == ^._id)] | order(signedAt desc)[0].signedAt) <= dateTime($expiredBefore))',
     )
     const {expiredBefore} = expired.options.params as {expiredBefore: string}
     // Six months back, not the default twelve: the policy was read from Settings.

@@ -8,6 +8,7 @@ import {
   redirectsQuery,
   reviewersQuery,
   settingsQuery,
+  signoffsQuery,
   therapiesQuery,
 } from './queries.ts'
 import type {ContentSource} from './source-types.ts'
@@ -17,7 +18,7 @@ import type {ContentSource} from './source-types.ts'
  * read whole through the source's paged read.
  */
 export async function fetchRawContent(source: ContentSource): Promise<RawContent> {
-  const [articles, programLevels, therapies, faqs, reviewers, authors, settings, imageAssets, redirects] =
+  const [articles, programLevels, therapies, faqs, reviewers, authors, settings, imageAssets, redirects, signoffs] =
     await Promise.all([
       source.fetchAll(articlesQuery),
       source.fetch(programLevelsQuery),
@@ -28,6 +29,7 @@ export async function fetchRawContent(source: ContentSource): Promise<RawContent
       source.fetch(settingsQuery),
       source.fetchAll(imageAssetsQuery),
       source.fetchAll(redirectsQuery),
+      source.fetchAll(signoffsQuery),
     ])
-  return {articles, programLevels, therapies, faqs, reviewers, authors, settings, imageAssets, redirects}
+  return {articles, programLevels, therapies, faqs, reviewers, signoffs, authors, settings, imageAssets, redirects}
 }

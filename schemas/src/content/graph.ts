@@ -12,6 +12,7 @@ import type {
   RedirectsQueryResult,
   ReviewersQueryResult,
   SettingsQueryResult,
+  SignoffsQueryResult,
   TherapiesQueryResult,
 } from '../sanity.types.ts'
 import type {ImageSources, ImageValue} from './images.ts'
@@ -33,6 +34,8 @@ export interface RawContent {
   therapies: TherapiesQueryResult
   faqs: FaqsQueryResult
   reviewers: ReviewersQueryResult
+  /** Every sign-off: what review claims are verified from. Never rendered. */
+  signoffs: SignoffsQueryResult
   authors: AuthorsQueryResult
   settings: SettingsQueryResult
   imageAssets: ImageAssetsQueryResult

@@ -4,7 +4,15 @@
  * page shows a review claim only when `reviewedBy` is set.
  */
 import {publishedId} from '../ids.ts'
-import {evaluateArticleReview, gatherReviewInputs, resolvePolicy, reviewInputIds} from '../review/index.ts'
+import {
+  evaluateArticleReview,
+  gatherReviewInputs,
+  type ReviewTrust,
+  resolvePolicy,
+  reviewInputIds,
+  reviewTrust,
+  type SignoffRecord,
+} from '../review/index.ts'
 import {articlePath, faqAnchor, faqPath, programLevelPath, reviewerPath, therapyPath} from '../rules/index.ts'
 import {inBatches, REVIEW_BATCH} from './batches.ts'
 import type {
@@ -30,12 +38,26 @@ export interface SiteContentOptions {
 }
 
 /**
- * Joins the collections, decides every article's review status at `now`, and checks what the
- * build cannot work around (missing settings, duplicate or unsafe slugs, untitled documents).
+ * The review trust of a build from these settings: a live build (`SANITY_PROJECT_ID` set, as
+ * `createContentSource` decides) refuses the demo key; `REVIEW_TRUSTED_KEYS` adds keys. The one
+ * exception is the demo's preview server on the local stand-in: `REVIEW_TRUST_DEMO_KEY=1` counts
+ * only together with `SANITY_API_HOST`, as the attestor signs with the demo key only there.
+ */
+export function reviewTrustFromEnv(env: Record<string, string | undefined>): ReviewTrust {
+  const demoStandIn = env['REVIEW_TRUST_DEMO_KEY'] === '1' && Boolean(env['SANITY_API_HOST'])
+  const live = Boolean(env['SANITY_PROJECT_ID']) && !demoStandIn
+  return reviewTrust({live, extraKeys: env['REVIEW_TRUSTED_KEYS']})
+}
+
+/**
+ * Joins the collections, decides every article's review status at `now` against `trust` (who may
+ * sign, which attestation keys count), and checks what the build cannot work around (missing
+ * settings, duplicate or unsafe slugs, untitled documents).
  */
 export async function buildSiteContent(
   raw: RawContent,
   now: Date,
+  trust: ReviewTrust = reviewTrustFromEnv(process.env),
   options: SiteContentOptions = {},
 ): Promise<SiteContent> {
   const problems: string[] = []
@@ -101,26 +123,37 @@ export async function buildSiteContent(
     }
   }
 
-  const lookup = {faq: (id: string) => faqIndex.get(id), reviewer: (id: string) => reviewerIndex.get(id)}
+  const signoffIndex = new Map<string, SignoffRecord[]>()
+  for (const signoff of raw.signoffs ?? []) {
+    const articleId = signoff.article?._ref ? publishedId(signoff.article._ref) : undefined
+    if (articleId) signoffIndex.set(articleId, [...(signoffIndex.get(articleId) ?? []), signoff])
+  }
+  const lookup = {
+    faq: (id: string) => faqIndex.get(id),
+    reviewer: (id: string) => reviewerIndex.get(id),
+    signoffs: (id: string) => signoffIndex.get(id),
+  }
   const joined = raw.articles.map((article) => {
     const inputs = gatherReviewInputs(reviewInputIds(article), lookup)
-    return {article, embeddedFaqs: inputs.faqs, reviewer: inputs.reviewer ?? undefined}
+    return {article, embeddedFaqs: inputs.faqs, signoffs: inputs.signoffs, reviewers: inputs.reviewers}
   })
   // Each review hashes its article with Web Crypto, whose digest runs off the main thread: asking
   // for a batch at a time overlaps those waits instead of paying them one article after another.
-  const reviews = await inBatches(joined, REVIEW_BATCH, ({article, embeddedFaqs, reviewer}) =>
+  const reviews = await inBatches(joined, REVIEW_BATCH, ({article, embeddedFaqs, signoffs, reviewers}) =>
     evaluateArticleReview(
       article,
-      {faqs: embeddedFaqs.map((entry) => entry.faq), reviewer: reviewer?.reviewer ?? null},
+      {faqs: embeddedFaqs.map((entry) => entry.faq), signoffs, reviewers: reviewers.map((entry) => entry.reviewer)},
       policy,
       now,
+      trust,
     ),
   )
 
   const articles: ArticleEntry[] = []
-  for (const [index, {article, embeddedFaqs, reviewer}] of joined.entries()) {
+  for (const [index, {article, embeddedFaqs}] of joined.entries()) {
     const review = reviews[index]
     if (review === undefined) throw new Error(`No review was evaluated for ${article._id}`)
+    const reviewer = review.reviewerId ? reviewerIndex.get(review.reviewerId) : undefined
     const entry: ArticleEntry = {
       article,
       url: articlePath(article.slug),

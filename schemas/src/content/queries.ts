@@ -2,7 +2,7 @@
  * Every GROQ query of the project, the site's and the Studio's, each a `defineQuery` so TypeGen
  * types its result (`@repo/schemas/types`, and `client.fetch` through its overloads).
  *
- * The site runs one query per collection, never one per page: pages filter the collection in memory. Collections that grow with the content (articles, FAQs, image assets)
+ * The site runs one query per collection, never one per page: pages filter the collection in memory. Collections that grow with the content (articles, FAQs, image assets, sign-offs)
  * are paged queries (see `paging.ts`): read 1,000 documents a request by `_id`, so a live build
  * costs ⌈N/1000⌉ requests for N articles plus about one per collection, and no response grows
  * without bound. The final `order(…)` of a paged query is the collection's order as a whole.
@@ -34,7 +34,6 @@ export const articlesQuery =
   "therapyIds": therapies[]._ref,
   "faqIds": faqs[]._ref,
   requiresClinicalReview,
-  "clinicalReview": clinicalReview{reviewer, reviewedAt, contentHash},
   seo{metaTitle, metaDescription, noIndex}
 } | order(publishedAt desc, _id asc)`)
 
@@ -80,10 +79,7 @@ export const faqsQuery = defineQuery(`*[_type == "faq" && _id > $lastId] | order
   order
 } | order(order asc, question asc, _id asc)`)
 
-/**
- * Clinical reviewers' public profile. `sanityUserIds` is never selected, and the licence number
- * only when the reviewer chose to publish it.
- */
+/** Clinical reviewers' public profile. The licence number only when the reviewer chose to publish it. */
 export const reviewersQuery = defineQuery(`*[_type == "clinicalReviewer"] | order(name asc, _id asc) {
   _id,
   name,
@@ -101,6 +97,22 @@ export const reviewersQuery = defineQuery(`*[_type == "clinicalReviewer"] | orde
     "number": select(numberIsPublic == true => number)
   },
   sameAs
+}`)
+
+/**
+ * Every sign-off, with exactly the fields its attestation covers and the attestation itself. The
+ * signer's user ID is read to verify it against the signers file and never reaches a page. Paged:
+ * every review adds one.
+ */
+export const signoffsQuery = defineQuery(`*[_type == "clinicalSignoff" && _id > $lastId] | order(_id asc) [0...1000] {
+  _id,
+  article,
+  contentHash,
+  reviewer,
+  signer,
+  signedAt,
+  signature,
+  signatureKeyId
 }`)
 
 /** Article authors. */
@@ -144,29 +156,30 @@ export const imageAssetsQuery =
 
 /**
  * What an article's review depends on besides the article, in one round trip: the published FAQs
- * its body embeds, the published reviewer its sign-off names, and the review policy in Settings.
+ * its body embeds, its sign-offs, the published reviewers they name, and the review policy.
  */
 export const reviewFactsQuery = defineQuery(`{
   "faqs": *[_type == "faq" && _id in $faqIds && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, question, answer},
-  "reviewer": *[_type == "clinicalReviewer" && _id == $reviewerId && !(_id in path("drafts.**")) && !(_id in path("versions.**"))][0]{_id, licence{expiresAt}},
+  "signoffs": *[_type == "clinicalSignoff" && article._ref == $articleId && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, article, contentHash, reviewer, signer, signedAt, signature, signatureKeyId},
+  "reviewers": *[_type == "clinicalReviewer" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && count(*[_type == "clinicalSignoff" && article._ref == $articleId && (reviewer._ref == ^._id || reviewer._ref == "drafts." + ^._id)]) > 0]{_id, licence{expiresAt}},
   "policy": *[_id == $settingsId][0].reviewPolicy{validityMonths, warningDays}
 }`)
 
-/** Every published reviewer profile, with the Studio users linked to it (for deciding who may sign). */
+/** Every published reviewer profile (who may sign as each is `schemas/review-signers.json`). */
 export const reviewerProfilesQuery =
   defineQuery(`*[_type == "clinicalReviewer" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(name asc) {
-  _id, name, credentials, licence{expiresAt}, sanityUserIds
+  _id, name, credentials, licence{expiresAt}
 }`)
 
 /** The review policy in Settings (or null when unset). */
 export const reviewPolicyQuery = defineQuery(`*[_id == $settingsId][0].reviewPolicy{validityMonths, warningDays}`)
 
 /**
- * Published articles that require review and have no sign-off, or one older than the policy allows
+ * Published articles that require review and have no sign-off newer than the policy allows
  * (`$expiredBefore`): the Studio's "Published without required review" list.
  */
 export const publishedWithoutReviewIdsQuery = defineQuery(
-  `*[_type == "article" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && requiresClinicalReview != false && (!defined(clinicalReview.reviewedAt) || dateTime(clinicalReview.reviewedAt) <= dateTime($expiredBefore))]._id`,
+  `*[_type == "article" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && requiresClinicalReview != false && !(_id in *[_type == "clinicalSignoff" && dateTime(signedAt) > dateTime($expiredBefore)].article._ref)]._id`,
 )
 
 /*
@@ -181,7 +194,8 @@ export const articlePageDocumentsQuery = defineQuery(`{
   "programLevels": *[_type == "programLevel"],
   "therapies": *[_type == "therapy"],
   "reviewers": *[_type == "clinicalReviewer"],
-  "authors": *[_type == "author"]
+  "authors": *[_type == "author"],
+  "signoffs": *[_type == "clinicalSignoff" && article._ref == *[_type == "article" && slug.current == $slug][0]._id]
 }`)
 
 /** Documents by `_id`: what a page's article references (FAQs, linked articles, image assets). */

@@ -9,8 +9,8 @@ import {ARTICLE_CATEGORIES} from '../rules/labels.ts'
 
 /**
  * A blog article. Its title, excerpt, body and embedded FAQs are what a clinician vouches for
- * when signing off; `clinicalReview` records that sign-off and is written only by the Studio's
- * sign-off action.
+ * when signing off. The sign-off is not part of the article: it is its own write-once
+ * `clinicalSignoff` document, so no edit of the article can create or alter a claim.
  */
 export const article = defineType({
   name: 'article',
@@ -105,13 +105,6 @@ export const article = defineType({
       description: 'Clinical content cannot be published until a clinician signs it off.',
     }),
     defineField({name: 'reviewRequest', title: 'Review request', type: 'reviewRequest', group: 'review'}),
-    defineField({
-      name: 'clinicalReview',
-      title: 'Clinical sign-off',
-      type: 'clinicalReview',
-      group: 'review',
-      description: 'Written by the “Sign off clinical review” action; it cannot be edited by hand.',
-    }),
     seoField({group: 'seo'}),
   ],
   orderings: [
@@ -122,18 +115,17 @@ export const article = defineType({
     select: {
       title: 'title',
       requires: 'requiresClinicalReview',
-      reviewedAt: 'clinicalReview.reviewedAt',
-      reviewer: 'clinicalReview.reviewer.name',
+      requestedAt: 'reviewRequest.requestedAt',
       media: 'heroImage',
     },
-    prepare: ({title, requires, reviewedAt, reviewer, media}) => ({
+    prepare: ({title, requires, requestedAt, media}) => ({
       title: title ?? 'Untitled article',
       subtitle:
         requires === false
           ? 'No clinical review needed'
-          : reviewedAt
-            ? `Signed off ${String(reviewedAt).slice(0, 10)}${reviewer ? ` by ${reviewer}` : ''}`
-            : 'Not yet clinically reviewed',
+          : requestedAt
+            ? `Review requested ${String(requestedAt).slice(0, 10)}`
+            : 'Requires clinical review',
       media,
     }),
   },

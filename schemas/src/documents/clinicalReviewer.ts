@@ -5,8 +5,8 @@ import {imageField} from '../fields/image.ts'
 import {slugField} from '../fields/slug.ts'
 
 /**
- * A clinician who signs off reviews. `sanityUserIds` links Studio users to this profile: only
- * they may sign as this reviewer. It is private and never queried by the site.
+ * A clinician who signs off reviews. Who may sign as this reviewer is not part of the profile: it
+ * is the repository's `schemas/review-signers.json`, so editing a profile never grants Sign off.
  */
 export const clinicalReviewer = defineType({
   name: 'clinicalReviewer',
@@ -55,16 +55,6 @@ export const clinicalReviewer = defineType({
           validation: (rule) => rule.uri({scheme: ['https', 'http']}).error('Use an https:// address.'),
         }),
       ],
-    }),
-    defineField({
-      name: 'sanityUserIds',
-      title: 'Studio users who sign as this reviewer',
-      type: 'array',
-      group: 'private',
-      description:
-        'Sanity user IDs (e.g. pAbC123…) allowed to sign off reviews as this clinician. Private: never shown on the site.',
-      of: [defineArrayMember({type: 'string'})],
-      validation: (rule) => rule.unique(),
     }),
   ],
   preview: {select: {title: 'name', subtitle: 'credentials', media: 'photo'}},

@@ -15,7 +15,6 @@ export const articleGroups = [
 export const profileGroups = [
   {name: 'profile', title: 'Profile', default: true},
   {name: 'credentials', title: 'Credentials'},
-  {name: 'private', title: 'Private'},
 ] as const satisfies FieldGroupDefinition[]
 
 export type ArticleGroup = (typeof articleGroups)[number]['name']

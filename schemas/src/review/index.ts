@@ -3,6 +3,16 @@
  * (the "Clinically reviewed by" claim, JSON-LD `reviewedBy`, the build report), so the two can
  * never disagree. Plain TypeScript with no Sanity or Node imports: it runs in the browser too.
  */
+
+export {
+  type AttestationCheck,
+  type AttestedClaim,
+  attestationPayload,
+  checkAttestation,
+  type SignoffProblem,
+  type SignoffRecord,
+  signoffClaim,
+} from './attestation.ts'
 export {
   canonicalClinicalContent,
   clinicalContentHash,
@@ -15,9 +25,30 @@ export {
   gatherReviewInputs,
   type ReviewInputIds,
   type ReviewInputs,
+  type ReviewTrust,
   reviewInputIds,
+  reviewTrust,
+  SIGNOFF_PROBLEM_LABELS,
+  type SignoffVerdict,
+  verifySignoff,
 } from './inputs.ts'
+export {
+  decodePublicKey,
+  keyIdOf,
+  parseKeysFile,
+  REVIEW_KEYS,
+  type TrustedKey,
+  type TrustedKeys,
+  trustedKeys,
+} from './keys.ts'
 export {DEFAULT_REVIEW_POLICY, type ReviewPolicy, resolvePolicy, reviewClock} from './policy.ts'
+export {
+  isAllowedSigner,
+  parseReviewSigners,
+  REVIEW_SIGNERS,
+  type ReviewSigners,
+  reviewersSignableBy,
+} from './signers.ts'
 export {
   addMonths,
   claimEndsAt,

@@ -1,4 +1,5 @@
 import {publishedId} from '../ids.ts'
+import type {SignoffProblem} from './attestation.ts'
 import {clinicalContentHash, type EmbeddedFaq, type ReviewableContent} from './hash.ts'
 import type {ReviewPolicy} from './policy.ts'
 
@@ -9,9 +10,18 @@ import type {ReviewPolicy} from './policy.ts'
  * - `stale`: signed, but the vouched content has changed since (hash mismatch).
  * - `expired`: signed for this content, but longer ago than the policy allows.
  * - `reviewer-unverified`: the reviewer's document is missing or their licence has expired.
+ * - `unverified`: there are sign-offs, but none this build can trust (unattested, signature invalid,
+ *   signer not allowed, untrusted key): forged, or not attested yet.
  * - `not-required`: the article is marked as needing no clinical review.
  */
-export type ReviewStatus = 'valid' | 'missing' | 'stale' | 'expired' | 'reviewer-unverified' | 'not-required'
+export type ReviewStatus =
+  | 'valid'
+  | 'missing'
+  | 'stale'
+  | 'expired'
+  | 'reviewer-unverified'
+  | 'unverified'
+  | 'not-required'
 
 export const REVIEW_STATUSES: readonly ReviewStatus[] = [
   'valid',
@@ -19,10 +29,11 @@ export const REVIEW_STATUSES: readonly ReviewStatus[] = [
   'stale',
   'expired',
   'reviewer-unverified',
+  'unverified',
   'not-required',
 ]
 
-/** The stored sign-off, as written by the Studio's sign-off action. */
+/** What the rules read of a sign-off that verified (see `inputs.ts`); tests build it directly. */
 export interface ReviewRecord {
   reviewer?: {_ref: string} | null | undefined
   reviewedAt?: string | null | undefined
@@ -59,6 +70,12 @@ export interface ReviewEvaluation {
   licenceExpiredOn?: string
   /** One sentence for editors, the build report and the Publish button's title. */
   reason: string
+  /** The `clinicalSignoff` the status rests on: the one that verified, or the newest that did not. */
+  signoffId?: string
+  /** The reviewer the verified sign-off names (published `_id`). */
+  reviewerId?: string
+  /** For `unverified`: why the newest sign-off carries no claim. */
+  signoffProblem?: SignoffProblem
 }
 
 const DAY = 24 * 60 * 60 * 1000
@@ -123,7 +140,7 @@ export function reviewStatus(
       ...dates,
       status: 'stale',
       expiringSoon: false,
-      reason: `The content changed after the sign-off of ${dates.reviewedAt.slice(0, 10)}.`,
+      reason: `The content changed after the sign-off of ${dates.reviewedAt.slice(0, 10)} (hash mismatch).`,
     }
   }
   if (now.getTime() >= expiresAt.getTime()) {

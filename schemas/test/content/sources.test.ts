@@ -205,10 +205,10 @@ describe('every query of the content layer', () => {
       const local = createLocalSource(bundled)
       const live = createLiveSource({projectId: 'test', dataset: 'production', apiHost: server.apiHost})
       expect(await local.fetchAll(siteQueries.articlesQuery)).not.toHaveLength(0)
-      // Parameters for the Studio's queries: the seed article's FAQs and reviewer, the settings.
+      // Parameters for the Studio's queries: the seed article, its FAQs and sign-offs, the settings.
       const params = {
         faqIds: ['faq-iop-length', 'faq-iop-work'],
-        reviewerId: 'clinicalReviewer-kate-smith',
+        articleId: 'article-iop-benefits',
         settingsId: 'siteSettings',
         expiredBefore: '2026-01-01T00:00:00Z',
         slug: 'benefits-of-iop-program-addiction-recovery',

@@ -5,10 +5,12 @@
  * seed always writes the same bytes. Articles are written one at a time, so 50,000 of them never
  * have to be in memory together.
  */
+
 import {createWriteStream, type WriteStream} from 'node:fs'
 import {mkdir, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {clinicalContentHash} from '@repo/schemas/review'
+import {type AttestorKey, attest, demoAttestorKey} from '../attestor/sign.ts'
 import {type MarkdownLinks, toMarkdownFile} from './markdown.ts'
 import {createRandom, type Random} from './prng.ts'
 import {bulletItems, countWords, title as drawTitle, prose, sectionHeadings, slugify, subheading} from './text.ts'
@@ -22,6 +24,9 @@ export interface CorpusDocument {
 
 /** The reviewer who signs every article off. */
 export const REVIEWER = {id: 'clinicalReviewer-kate-smith', slug: 'kate-smith', name: 'Dr. Kate Smith'} as const
+/** Listed for Dr. Kate Smith in schemas/review-signers.json: the demo clinician. */
+const DEMO_SIGNER = 'demo-clinician'
+let demoKey: AttestorKey | undefined
 
 /** The five program levels of the continuum of care, with the seed's IDs and slugs. */
 export const PROGRAM_LEVELS = [
@@ -154,6 +159,8 @@ function paragraph(
 
 interface GeneratedArticle {
   document: CorpusDocument
+  /** Its sign-off, attested with the demo key (corpora are built as the bundled dataset is). */
+  signoff: CorpusDocument
   markdown: {file: string; content: string}
   words: number
 }
@@ -248,19 +255,35 @@ export async function generateArticle(seed: number, index: number, total: number
     programLevels: [reference(level.id, random.hex(12))],
     therapies: therapies.map((therapy) => reference(therapy.id, random.hex(12))),
     requiresClinicalReview: true,
-    clinicalReview: {
-      _type: 'clinicalReview',
-      reviewer: reference(REVIEWER.id),
-      reviewedAt: isoSeconds(reviewedMs),
-      contentHash: await clinicalContentHash(content),
-      signedBy: 'bench-signer',
-      attestation: 'I have reviewed this content for clinical accuracy.',
-    },
     seo: {_type: 'seo', metaTitle: title.slice(0, 60)},
+  }
+  const claim = {
+    articleId: document._id,
+    contentHash: await clinicalContentHash(content),
+    reviewerId: REVIEWER.id,
+    signer: DEMO_SIGNER,
+    signedAt: isoSeconds(reviewedMs),
+  }
+  demoKey ??= demoAttestorKey()
+  const signoff: CorpusDocument = {
+    _id: `clinicalSignoff-${document._id}`,
+    _type: 'clinicalSignoff',
+    _createdAt: claim.signedAt,
+    _updatedAt: claim.signedAt,
+    _rev: random.hex(22),
+    article: {...reference(document._id), _weak: true},
+    contentHash: claim.contentHash,
+    reviewer: reference(REVIEWER.id),
+    signer: claim.signer,
+    signedAt: claim.signedAt,
+    attestationText: 'I have reviewed this content for clinical accuracy.',
+    ...attest(claim, demoKey),
+    attestedAt: claim.signedAt,
   }
   const links: MarkdownLinks = {href: (id) => hrefOf(seed, id)}
   return {
     document,
+    signoff,
     markdown: {
       file: `${slug}.md`,
       content: toMarkdownFile(
@@ -354,7 +377,6 @@ export function fixedDocuments(seed: number): CorpusDocument[] {
       ...base(REVIEWER.id, 'clinicalReviewer'),
       name: REVIEWER.name,
       slug: {_type: 'slug', current: REVIEWER.slug},
-      sanityUserIds: ['bench-signer'],
     },
     ...PROGRAM_LEVELS.map((level, index) => ({
       ...base(level.id, 'programLevel'),
@@ -408,6 +430,7 @@ export async function writeCorpus(dir: string, options: {articles: number; seed:
   for (let index = 0; index < options.articles; index++) {
     const article = await generateArticle(options.seed, index, options.articles)
     await write(`${JSON.stringify(article.document)}\n`)
+    await write(`${JSON.stringify(article.signoff)}\n`)
     await writeFile(join(markdownDir, article.markdown.file), article.markdown.content)
     markdownBytes += Buffer.byteLength(article.markdown.content)
     words += article.words

@@ -24,6 +24,7 @@ import {
   redirectsQuery,
   reviewersQuery,
   settingsQuery,
+  signoffsQuery,
   therapiesQuery,
 } from '@repo/schemas/content'
 import {isMain} from '../paths.ts'
@@ -85,6 +86,7 @@ export async function measureStages(datasetFile: string, now: Date): Promise<Sta
     settings: () => source.fetch(settingsQuery),
     imageAssets: () => source.fetchAll(imageAssetsQuery),
     redirects: () => source.fetchAll(redirectsQuery),
+    signoffs: () => source.fetchAll(signoffsQuery),
   } satisfies {[K in keyof RawContent]: () => Promise<RawContent[K]>}
   const raw: Partial<Record<keyof RawContent, unknown>> = {}
   let groqMs = 0

@@ -5,7 +5,13 @@
  * and how a review is judged are the content layer's;
  * this module adds the build's clock, its review report and how pages are listed.
  */
-import {buildSiteContent, createContentSource, fetchRawContent, type SiteContent} from '@repo/schemas/content'
+import {
+  buildSiteContent,
+  createContentSource,
+  fetchRawContent,
+  reviewTrustFromEnv,
+  type SiteContent,
+} from '@repo/schemas/content'
 import {reviewClock} from '@repo/schemas/review'
 import {printReviewReport, type ReviewReportOptions} from './review-report.ts'
 
@@ -52,9 +58,12 @@ export function loadContent(
   if (locals.content) return locals.content
   loaded ??= (async () => {
     const source = await createContentSource(process.env, import.meta.env.BUNDLED_DATASET)
-    const content = await buildSiteContent(await fetchRawContent(source), reviewClock(process.env['REVIEW_NOW']), {
-      localImagesDir: process.env['CONTENT_IMAGES_DIR'],
-    })
+    const content = await buildSiteContent(
+      await fetchRawContent(source),
+      reviewClock(process.env['REVIEW_NOW']),
+      reviewTrustFromEnv(process.env),
+      {localImagesDir: process.env['CONTENT_IMAGES_DIR']},
+    )
     printReviewReport(content, options)
     for (const problem of content.localImageProblems) console.warn(`[content] ${problem}`)
     return content

@@ -14,7 +14,13 @@ export interface ReviewReportOptions {
 }
 
 /** Statuses that mean an article's page carries no review claim although it should. */
-const NEEDS_ATTENTION: ReadonlySet<ReviewStatus> = new Set(['stale', 'expired', 'missing', 'reviewer-unverified'])
+const NEEDS_ATTENTION: ReadonlySet<ReviewStatus> = new Set([
+  'stale',
+  'expired',
+  'missing',
+  'reviewer-unverified',
+  'unverified',
+])
 
 /** A build stopped by `REVIEW_STRICT=1`. */
 export class ReviewStrictError extends Error {

@@ -10,6 +10,12 @@ import {join} from 'node:path'
 import {afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed} from 'vitest'
 import type {StandIn} from '../../stand-in/index.ts'
 import {
+  E2E_ATTESTOR_PUBLIC_KEY,
+  E2E_WEBHOOK_SECRET,
+  type RunningAttestorProcess,
+  startAttestorProcess,
+} from './support/attestor.ts'
+import {
   actionDisabled,
   actionTooltip,
   badge,
@@ -33,6 +39,8 @@ function buildSite(lake: StandIn, dist: string): Promise<string> {
     SANITY_PROJECT_ID: 'e2e',
     SANITY_DATASET: lake.dataset,
     SANITY_API_HOST: lake.apiHost,
+    // The project's attestor key; the demo key would be refused by this live build.
+    REVIEW_TRUSTED_KEYS: E2E_ATTESTOR_PUBLIC_KEY,
     DO_NOT_TRACK: '1',
     ASTRO_TELEMETRY_DISABLED: '1',
   }
@@ -52,6 +60,17 @@ function buildSite(lake: StandIn, dist: string): Promise<string> {
   })
 }
 
+/** The sign-offs of an article in the stand-in, as an editor's query reads them. */
+async function signoffsOf(lake: StandIn, articleId: string): Promise<Record<string, unknown>[]> {
+  const groq = `*[_type == "clinicalSignoff" && article._ref == $id] | order(signedAt asc)`
+  const url = `${lake.apiHost}/v2025-02-19/data/query/${lake.dataset}?query=${encodeURIComponent(groq)}&$id=${encodeURIComponent(JSON.stringify(articleId))}&perspective=raw`
+  const response = await fetch(url, {
+    headers: {authorization: `Bearer ${lake.user(USERS.editor.id).token}`},
+    signal: AbortSignal.timeout(10_000),
+  })
+  return ((await response.json()) as {result: Record<string, unknown>[]}).result
+}
+
 /** Polls `read` until `accept` holds; the stand-in's state follows the browser's saves. */
 async function eventually<T>(read: () => T, accept: (value: T) => boolean, what: string, ms = 30_000): Promise<T> {
   const deadline = Date.now() + ms
@@ -66,13 +85,29 @@ async function eventually<T>(read: () => T, accept: (value: T) => boolean, what:
 
 describe.skipIf(!hasChromium)('the editorial workflow in the built Studio', {timeout: 300_000}, () => {
   let lake: StandIn
+  let attestor: RunningAttestorProcess | undefined
   let editor: UserBrowser
   let clinician: UserBrowser
   /** The new article's published ID. */
   let articleId = ''
 
   beforeAll(async () => {
-    lake = await startStudio([INCOMPLETE])
+    // The stand-in calls the attestor when a sign-off is created, as the README's Sanity webhook does.
+    let attestorUrl = ''
+    lake = await startStudio([INCOMPLETE], {
+      webhooks: [
+        {
+          get url() {
+            return attestorUrl
+          },
+          secret: E2E_WEBHOOK_SECRET,
+          types: ['clinicalSignoff'],
+        },
+      ],
+      reviewTrustedKeys: E2E_ATTESTOR_PUBLIC_KEY,
+    })
+    attestor = await startAttestorProcess(lake, USERS.attestor.id)
+    attestorUrl = attestor.url
     editor = await openStudioAs(lake, USERS.editor.id)
     clinician = await openStudioAs(lake, USERS.clinician.id)
   }, 300_000)
@@ -90,6 +125,7 @@ describe.skipIf(!hasChromium)('the editorial workflow in the built Studio', {tim
     await editor?.close()
     await clinician?.close()
     await lake?.close()
+    await attestor?.close()
   })
 
   it('lets an editor write an article, keeps Publish disabled until a clinician signs off, and sends it for review with a note', async () => {
@@ -174,17 +210,28 @@ describe.skipIf(!hasChromium)('the editorial workflow in the built Studio', {tim
     await clinician.screenshot('2-clinician-sign-off-dialog')
     await page.getByRole('button', {name: 'Sign off', exact: true}).click()
 
-    const signed = await eventually(
-      () => lake.document(`drafts.${articleId}`)?.['clinicalReview'] as Record<string, unknown> | undefined,
-      (review) => review !== undefined,
-      'the sign-off on the draft',
-    )
-    expect(signed).toMatchObject({
+    // The sign-off is its own document, created by the clinician; the attestor then signs it.
+    await expect.poll(async () => (await signoffsOf(lake, articleId)).length, {timeout: 30_000}).toBe(1)
+    const signoffs = await signoffsOf(lake, articleId)
+    expect(signoffs[0]).toMatchObject({
       reviewer: {_ref: 'clinicalReviewer-kate-smith'},
-      signedBy: USERS.clinician.id,
+      signer: USERS.clinician.id,
       note: 'Accurate; employer advice is sound.',
     })
-    // Step 6: the work list follows the sign-off without a reload.
+    expect(lake.document(`drafts.${articleId}`)).not.toHaveProperty('clinicalReview')
+    const signoffId = String(signoffs[0]?.['_id'])
+    const attested = await eventually(
+      () => lake.document(signoffId),
+      (document) => typeof document?.['signature'] === 'string',
+      'the attestation on the sign-off',
+    )
+    expect(attested?.['signatureKeyId']).toMatch(/^ed25519:/)
+    expect(lake.webhookDeliveries.filter((delivery) => delivery.documentId === signoffId)).toEqual([
+      expect.objectContaining({status: 200}),
+    ])
+    // Step 6: the work list no longer holds it. The sign-off is its own document and the list's
+    // listener follows articles only, so the list is read again (a reload), as a clinician would.
+    await page.reload()
     await expect.poll(() => listed.count(), {timeout: 60_000}).toBe(0)
     await expect.poll(() => badge(page, /^Reviewed \d{4}-\d{2}-\d{2}$/).isVisible(), {timeout: 30_000}).toBe(true)
     await clinician.screenshot('2-clinician-signed-off')
@@ -199,7 +246,7 @@ describe.skipIf(!hasChromium)('the editorial workflow in the built Studio', {tim
       'the published article',
       60_000,
     )
-    expect(published?.['clinicalReview']).toMatchObject({signedBy: USERS.clinician.id})
+    expect(published).not.toHaveProperty('clinicalReview')
   })
 
   it('keeps Publish enabled after an SEO-only edit, disables it with the reason once one word of the body changes, and the published page keeps its claim', async () => {
@@ -238,8 +285,8 @@ describe.skipIf(!hasChromium)('the editorial workflow in the built Studio', {tim
     try {
       await buildSite(lake, join(dist, 'site'))
       const html = await readFile(join(dist, 'site', 'blog', SLUG, 'index.html'), 'utf8')
-      const review = lake.document(articleId)?.['clinicalReview'] as {reviewedAt?: string} | undefined
-      const reviewedAt = String(review?.reviewedAt)
+      const [signoff] = await signoffsOf(lake, articleId)
+      const reviewedAt = String(signoff?.['signedAt'])
       expect(html).toMatch(/Clinically reviewed by[\s\S]{0,400}Dr\. Kate Smith/)
       expect(html).toContain(`datetime="${reviewedAt.slice(0, 10)}`)
       expect(html).toContain('leave the working day free.')
@@ -249,9 +296,25 @@ describe.skipIf(!hasChromium)('the editorial workflow in the built Studio', {tim
     }
   })
 
-  it('never gives a usable Sign off to the editor, to a clinician not linked to a reviewer profile, or on an article with validation errors', async () => {
-    // The editor: no Sign off at all, in the footer or its menu.
+  it('never gives a usable Sign off to the editor (even after adding their user ID to the reviewer profile), to a clinician not linked to a reviewer profile, or on an article with validation errors', async () => {
+    // The editor writes their own user ID into Dr. Kate Smith's profile, as the old
+    // `sanityUserIds` field allowed (through the API: the form no longer has the field).
+    const reviewerId = 'clinicalReviewer-kate-smith'
+    const patched = await fetch(`${lake.apiHost}/v2025-02-19/data/mutate/${lake.dataset}`, {
+      method: 'POST',
+      headers: {authorization: `Bearer ${lake.user(USERS.editor.id).token}`, 'content-type': 'application/json'},
+      body: JSON.stringify({mutations: [{patch: {id: reviewerId, set: {sanityUserIds: [USERS.editor.id]}}}]}),
+      signal: AbortSignal.timeout(10_000),
+    })
+    expect(patched.status).toBe(200)
+    expect(lake.document(reviewerId)?.['sanityUserIds']).toEqual([USERS.editor.id])
     const {page} = editor
+    await page.goto(`${lake.studioUrl}structure/clinicalReviewer;${reviewerId}`)
+    await fieldInput(page, 'name').waitFor({timeout: 60_000})
+    expect(await page.getByText('Studio users who sign as this reviewer').count()).toBe(0)
+    await page.goto(`${lake.studioUrl}structure/articles;all-articles;${articleId}`)
+
+    // The editor: no Sign off at all, in the footer or its menu.
     await findAction(page, 'Publish')
     expect(await page.locator('[data-testid="action-Signoffclinicalreview" i]').count()).toBe(0)
     expect(await page.getByTestId('pane-footer').getByRole('button', {name: 'Sign off clinical review'}).count()).toBe(

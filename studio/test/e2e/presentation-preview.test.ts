@@ -2,10 +2,17 @@
  * Preview before publishing, end to end: the production Studio in Chromium on the stand-in, its
  * Presentation tool framing the site's preview server, which reads the stand-in's drafts with a
  * Viewer token. An editor's saved change shows in the preview after a reload; a clinician's
- * sign-off turns the preview's review banner to "signed off".
+ * sign-off, once the attestor (run as its command, as the Sanity webhook would call it) has signed
+ * it, turns the preview's review banner to "signed off".
  */
 import {afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed} from 'vitest'
 import type {RunningPreviewServer, StandIn, StoredDocument} from '../../stand-in/index.ts'
+import {
+  E2E_ATTESTOR_PUBLIC_KEY,
+  E2E_WEBHOOK_SECRET,
+  type RunningAttestorProcess,
+  startAttestorProcess,
+} from './support/attestor.ts'
 import {actionDisabled, fieldInput, findAction} from './support/desk.ts'
 import {PREVIEW_VIEWER, previewPort, startPreview} from './support/preview.ts'
 import {hasChromium, openStudioAs, startStudio, USERS, type UserBrowser} from './support/studio.ts'
@@ -52,13 +59,31 @@ const presentationPath = `presentation/article/${ID}?preview=${encodeURIComponen
 describe.skipIf(!hasChromium)("the Studio's Presentation tool with the preview server", {timeout: 300_000}, () => {
   let lake: StandIn
   let preview: RunningPreviewServer
+  let attestor: RunningAttestorProcess | undefined
   let editor: UserBrowser
   let clinician: UserBrowser
 
   beforeAll(async () => {
     const port = await previewPort()
-    lake = await startStudio([DRAFT], {previewUrl: `http://localhost:${port}`, users: [PREVIEW_VIEWER]})
-    preview = await startPreview(lake, port)
+    // The stand-in calls the attestor when a sign-off is created, as the README's Sanity webhook does.
+    let attestorUrl = ''
+    lake = await startStudio([DRAFT], {
+      previewUrl: `http://localhost:${port}`,
+      users: [PREVIEW_VIEWER],
+      webhooks: [
+        {
+          get url() {
+            return attestorUrl
+          },
+          secret: E2E_WEBHOOK_SECRET,
+          types: ['clinicalSignoff'],
+        },
+      ],
+      reviewTrustedKeys: E2E_ATTESTOR_PUBLIC_KEY,
+    })
+    attestor = await startAttestorProcess(lake, USERS.attestor.id)
+    attestorUrl = attestor.url
+    preview = await startPreview(lake, port, E2E_ATTESTOR_PUBLIC_KEY)
     editor = await openStudioAs(lake, USERS.editor.id)
   }, 300_000)
 
@@ -74,6 +99,7 @@ describe.skipIf(!hasChromium)("the Studio's Presentation tool with the preview s
     await editor?.close()
     await clinician?.close()
     await preview?.close()
+    await attestor?.close()
     await lake?.close()
   })
 
@@ -149,7 +175,13 @@ describe.skipIf(!hasChromium)("the Studio's Presentation tool with the preview s
     await expect.poll(() => actionDisabled(page, 'Sign off clinical review'), {timeout: 90_000}).toBe(false)
     const note = page.getByLabel('Note for the editors (optional)')
     const link = page.getByRole('link', {name: /Open this draft as readers will see it/})
-    const signed = () => lake.document(`drafts.${ID}`)?.['clinicalReview'] as {signedBy?: string} | undefined
+    // The sign-off is its own document, created by the clinician and then attested.
+    const signed = () =>
+      lake.webhookDeliveries
+        .map((delivery) => lake.document(delivery.documentId))
+        .find(
+          (document) => document?._type === 'clinicalSignoff' && (document['article'] as {_ref?: string})?._ref === ID,
+        )
     let previewHref: string | null = null
     // The footer re-renders as the review state settles, which can close a dialog just opened:
     // open it again until the sign-off is stored.
@@ -168,7 +200,7 @@ describe.skipIf(!hasChromium)("the Studio's Presentation tool with the preview s
       }
     }
     expect(previewHref).toBe(`/${presentationPath}`)
-    expect(signed()).toMatchObject({signedBy: USERS.clinician.id})
+    expect(signed()).toMatchObject({signer: USERS.clinician.id})
 
     await reloadUntil(clinician, '.review-banner .title', 'Signed off for exactly this content')
     expect(await previewFrame(clinician).locator('.review-banner').textContent()).toContain('Dr. Kate Smith')

@@ -27,8 +27,15 @@ export async function previewPort(): Promise<number> {
   return address.port
 }
 
-/** Builds the preview server into a scratch folder and starts it on `port`, reading `lake`. */
-export async function startPreview(lake: StandIn, port: number): Promise<RunningPreviewServer> {
+/**
+ * Builds the preview server into a scratch folder and starts it on `port`, reading `lake`,
+ * trusting attestations by `reviewTrustedKeys` (the test attestor's public key).
+ */
+export async function startPreview(
+  lake: StandIn,
+  port: number,
+  reviewTrustedKeys?: string,
+): Promise<RunningPreviewServer> {
   // Inside the site package, where the server's own dependencies resolve.
   const scratch = join(REPO_ROOT, 'site', 'node_modules', '.e2e-preview')
   await mkdir(scratch, {recursive: true})
@@ -41,6 +48,7 @@ export async function startPreview(lake: StandIn, port: number): Promise<Running
       token: lake.user(PREVIEW_VIEWER.id).token,
       port,
       outDir,
+      ...(reviewTrustedKeys ? {reviewTrustedKeys} : {}),
     })
     return {
       ...server,

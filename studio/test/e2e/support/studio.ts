@@ -14,6 +14,7 @@ import {
   buildStudio,
   type StandIn,
   type StandInUser,
+  type StandInWebhook,
   type StoredDocument,
   startStandIn,
 } from '../../../stand-in/index.ts'
@@ -41,6 +42,8 @@ export const USERS = {
   },
   // Same name as the reviewer profile, but not linked to it: a clinician whose link is missing.
   unlinked: {id: 'e2e-unlinked', name: 'Dr. Kate Smith', email: 'unlinked@e2e.invalid', role: 'editor'},
+  // The attestor's robot token: it writes attestations onto sign-offs.
+  attestor: {id: 'e2e-attestor', name: 'Attestor robot', email: 'attestor@e2e.invalid', role: 'editor'},
 } as const satisfies Record<string, StandInUser>
 
 /**
@@ -64,15 +67,20 @@ async function sourcesChangedAt(): Promise<number> {
 
 /**
  * Builds the Studio for `apiHost` (and a preview server, in its own folder) unless the last build
- * there was for the same host, preview and sources.
+ * there was for the same host, preview, trusted keys and sources.
  */
-async function studioBuildFor(apiHost: string, previewUrl?: string): Promise<string> {
+async function studioBuildFor(apiHost: string, previewUrl?: string, reviewTrustedKeys = ''): Promise<string> {
   const outDir = previewUrl ? `${BUILD_DIR}-preview` : BUILD_DIR
   const stampFile = join(outDir, 'e2e-build.json')
-  const stamp = JSON.stringify({apiHost, sources: await sourcesChangedAt(), ...(previewUrl ? {previewUrl} : {})})
+  const stamp = JSON.stringify({
+    apiHost,
+    sources: await sourcesChangedAt(),
+    reviewTrustedKeys,
+    ...(previewUrl ? {previewUrl} : {}),
+  })
   const previous = await readFile(stampFile, 'utf8').catch(() => '')
   if (previous === stamp && existsSync(join(outDir, 'index.html'))) return outDir
-  await buildStudio({apiHost, outDir, projectId: PROJECT_ID, ...(previewUrl ? {previewUrl} : {})})
+  await buildStudio({apiHost, outDir, projectId: PROJECT_ID, reviewTrustedKeys, ...(previewUrl ? {previewUrl} : {})})
   await writeFile(stampFile, stamp)
   return outDir
 }
@@ -83,6 +91,10 @@ export interface StudioOptions {
   previewUrl?: string
   /** Users besides {@link USERS}, e.g. the preview server's Viewer. */
   users?: readonly StandInUser[]
+  /** Webhooks the stand-in calls on creation (the attestor's). */
+  webhooks?: readonly StandInWebhook[]
+  /** Attestation public keys the built Studio trusts (`SANITY_STUDIO_REVIEW_TRUSTED_KEYS`). */
+  reviewTrustedKeys?: string
 }
 
 /**
@@ -99,9 +111,10 @@ export async function startStudio(
     users: [...Object.values(USERS), ...(options.users ?? [])],
     port: Number(process.env['STUDIO_E2E_PORT'] ?? 0),
     maxRequests: 5_000,
+    webhooks: options.webhooks ?? [],
   })
   try {
-    lake.serveStudio(await studioBuildFor(lake.apiHost, options.previewUrl))
+    lake.serveStudio(await studioBuildFor(lake.apiHost, options.previewUrl, options.reviewTrustedKeys))
   } catch (error) {
     await lake.close()
     throw error
