@@ -9,12 +9,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed} from 'vitest'
 import type {StandIn} from '../../stand-in/index.ts'
-import {
-  E2E_ATTESTOR_PUBLIC_KEY,
-  E2E_WEBHOOK_SECRET,
-  type RunningAttestorProcess,
-  startAttestorProcess,
-} from './support/attestor.ts'
+import {E2E_ATTESTOR_PUBLIC_KEY, type RunningAttestorProcess, startStudioWithAttestor} from './support/attestor.ts'
 import {
   actionDisabled,
   actionTooltip,
@@ -24,7 +19,7 @@ import {
   findAction,
   richText,
 } from './support/desk.ts'
-import {hasChromium, openStudioAs, REPO_ROOT, startStudio, USERS, type UserBrowser} from './support/studio.ts'
+import {hasChromium, openStudioAs, REPO_ROOT, USERS, type UserBrowser} from './support/studio.ts'
 
 const TITLE = 'Going back to work during IOP'
 const NOTE = 'Please check the advice on telling an employer.'
@@ -93,21 +88,7 @@ describe.skipIf(!hasChromium)('the editorial workflow in the built Studio', {tim
 
   beforeAll(async () => {
     // The stand-in calls the attestor when a sign-off is created, as the README's Sanity webhook does.
-    let attestorUrl = ''
-    lake = await startStudio([INCOMPLETE], {
-      webhooks: [
-        {
-          get url() {
-            return attestorUrl
-          },
-          secret: E2E_WEBHOOK_SECRET,
-          types: ['clinicalSignoff'],
-        },
-      ],
-      reviewTrustedKeys: E2E_ATTESTOR_PUBLIC_KEY,
-    })
-    attestor = await startAttestorProcess(lake, USERS.attestor.id)
-    attestorUrl = attestor.url
+    ;({lake, attestor} = await startStudioWithAttestor([INCOMPLETE]))
     editor = await openStudioAs(lake, USERS.editor.id)
     clinician = await openStudioAs(lake, USERS.clinician.id)
   }, 300_000)

@@ -7,15 +7,10 @@
  */
 import {afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed} from 'vitest'
 import type {RunningPreviewServer, StandIn, StoredDocument} from '../../stand-in/index.ts'
-import {
-  E2E_ATTESTOR_PUBLIC_KEY,
-  E2E_WEBHOOK_SECRET,
-  type RunningAttestorProcess,
-  startAttestorProcess,
-} from './support/attestor.ts'
+import {E2E_ATTESTOR_PUBLIC_KEY, type RunningAttestorProcess, startStudioWithAttestor} from './support/attestor.ts'
 import {actionDisabled, fieldInput, findAction} from './support/desk.ts'
 import {PREVIEW_VIEWER, previewPort, startPreview} from './support/preview.ts'
-import {hasChromium, openStudioAs, startStudio, USERS, type UserBrowser} from './support/studio.ts'
+import {hasChromium, openStudioAs, USERS, type UserBrowser} from './support/studio.ts'
 
 const ID = 'e2e-preview-article'
 const SLUG = 'sleep-in-early-recovery'
@@ -66,23 +61,10 @@ describe.skipIf(!hasChromium)("the Studio's Presentation tool with the preview s
   beforeAll(async () => {
     const port = await previewPort()
     // The stand-in calls the attestor when a sign-off is created, as the README's Sanity webhook does.
-    let attestorUrl = ''
-    lake = await startStudio([DRAFT], {
+    ;({lake, attestor} = await startStudioWithAttestor([DRAFT], {
       previewUrl: `http://localhost:${port}`,
       users: [PREVIEW_VIEWER],
-      webhooks: [
-        {
-          get url() {
-            return attestorUrl
-          },
-          secret: E2E_WEBHOOK_SECRET,
-          types: ['clinicalSignoff'],
-        },
-      ],
-      reviewTrustedKeys: E2E_ATTESTOR_PUBLIC_KEY,
-    })
-    attestor = await startAttestorProcess(lake, USERS.attestor.id)
-    attestorUrl = attestor.url
+    }))
     preview = await startPreview(lake, port, E2E_ATTESTOR_PUBLIC_KEY)
     editor = await openStudioAs(lake, USERS.editor.id)
   }, 300_000)

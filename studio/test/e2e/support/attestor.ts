@@ -9,8 +9,8 @@ import {createHash, createPrivateKey, createPublicKey} from 'node:crypto'
 import {mkdtemp, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import type {StandIn} from '../../../stand-in/index.ts'
-import {REPO_ROOT} from './studio.ts'
+import type {StandIn, StoredDocument} from '../../../stand-in/index.ts'
+import {REPO_ROOT, type StudioOptions, startStudio, USERS} from './studio.ts'
 
 /** The webhook secret the stand-in signs deliveries with. */
 export const E2E_WEBHOOK_SECRET = 'e2e-webhook-secret'
@@ -82,4 +82,35 @@ export async function startAttestorProcess(lake: StandIn, robotId: string): Prom
       await rm(dir, {recursive: true, force: true})
     },
   }
+}
+
+/**
+ * The stand-in serving the built Studio, wired as the README's Sanity webhook wires a project: a
+ * created sign-off is delivered to the attestor (its command, started here), whose key the Studio
+ * is built to trust.
+ */
+export async function startStudioWithAttestor(
+  extra: readonly StoredDocument[],
+  options: StudioOptions = {},
+): Promise<{lake: StandIn; attestor: RunningAttestorProcess}> {
+  let attestorUrl = ''
+  const lake = await startStudio(extra, {
+    ...options,
+    webhooks: [
+      {
+        get url() {
+          return attestorUrl
+        },
+        secret: E2E_WEBHOOK_SECRET,
+        types: ['clinicalSignoff'],
+      },
+    ],
+    reviewTrustedKeys: E2E_ATTESTOR_PUBLIC_KEY,
+  })
+  const attestor = await startAttestorProcess(lake, USERS.attestor.id).catch(async (error: unknown) => {
+    await lake.close()
+    throw error
+  })
+  attestorUrl = attestor.url
+  return {lake, attestor}
 }
