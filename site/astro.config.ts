@@ -1,6 +1,6 @@
 import sitemap from '@astrojs/sitemap'
 import {defineConfig} from 'astro/config'
-import {build, define, reactRenderer, site} from './astro.shared.ts'
+import {assetFileNames, build, define, reactRenderer, site} from './astro.shared.ts'
 import {siteFinish} from './src/integrations/site-finish.ts'
 
 /**
@@ -29,5 +29,8 @@ export default defineConfig({
     }),
     siteFinish(),
   ],
-  vite: {define, ...(incrementalDir ? {build: {emptyOutDir: false}} : {})},
+  vite: {
+    define,
+    build: {...(incrementalDir ? {emptyOutDir: false} : {}), rolldownOptions: {output: {assetFileNames}}},
+  },
 })

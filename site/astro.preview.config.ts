@@ -6,7 +6,7 @@
  */
 import node from '@astrojs/node'
 import {defineConfig} from 'astro/config'
-import {build, define, reactRenderer, site} from './astro.shared.ts'
+import {assetFileNames, build, define, reactRenderer, site} from './astro.shared.ts'
 import {previewServer} from './src/preview/integration.ts'
 
 export default defineConfig({
@@ -18,5 +18,8 @@ export default defineConfig({
   build,
   integrations: [reactRenderer(), previewServer()],
   // Every script as a file, never inlined: the pages' policy allows scripts from the server only.
-  vite: {define: {...define, 'import.meta.env.CSP_META': 'true'}, build: {assetsInlineLimit: 0}},
+  vite: {
+    define: {...define, 'import.meta.env.CSP_META': 'true'},
+    build: {assetsInlineLimit: 0, rolldownOptions: {output: {assetFileNames}}},
+  },
 })

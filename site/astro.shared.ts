@@ -28,6 +28,22 @@ export function reactRenderer() {
   })
 }
 
+/**
+ * Names a page's own stylesheet after its route (`faq`, `blog-slug`, `home`). Vite names it after
+ * the page's file, and a page that exists once is `[...index].astro` (see `onlyPath` in
+ * src/data/content.ts): every such page's styles would be `_..<hash>.css`.
+ */
+export function assetFileNames(asset: {originalFileNames: readonly string[]}): string {
+  const page = /^virtual:astro:page:src\/pages\/(.+)@_@\w+$/.exec(asset.originalFileNames[0] ?? '')
+  if (!page?.[1]) return '_astro/[name].[hash][extname]'
+  const route = page[1]
+    .split('/')
+    .map((segment) => segment.replace(/^\[(?:\.\.\.)?(\w+)\]$/, '$1').replace(/[^\w-]/g, ''))
+    .filter((segment) => segment !== '' && segment !== 'index')
+    .join('-')
+  return `_astro/${route || 'home'}.[hash][extname]`
+}
+
 /** Build-time constants every page may read. */
 export const define = {
   // Resolved here because bundled page code cannot find files relative to its own source.

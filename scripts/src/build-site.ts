@@ -21,6 +21,7 @@
  * after the other the build never needs both at once.
  */
 import {spawn} from 'node:child_process'
+import {createHash} from 'node:crypto'
 import {existsSync} from 'node:fs'
 import {copyFile, link, mkdir, readdir, readFile, rename, rm, rmdir, stat, utimes, writeFile} from 'node:fs/promises'
 import {basename, dirname, join, resolve} from 'node:path'
@@ -39,6 +40,17 @@ const MANIFEST = join(ASTRO_CACHE, 'incremental-build.json')
 const SEARCH_INDEX = 'search-index'
 /** Present while a build runs; found at the start of a build, it means the last one failed. */
 const INCOMPLETE = 'BUILD-INCOMPLETE'
+/** The digest of {@link BUILD_CODE} the work folder was built with. */
+const BUILD_CODE_DIGEST = 'build-code.sha256'
+
+/**
+ * The site's files that shape every page but that Astro's incremental cache does not see. Astro
+ * hashes each page's own code, the lockfile and a few chosen config options; not the rest of the
+ * config (how Vite names assets, for one: a reused page would then link a stylesheet that no
+ * longer exists) nor the integrations that finish the build and index it. A change to any of
+ * them renders every page again.
+ */
+const BUILD_CODE = ['astro.config.ts', 'astro.shared.ts', 'src/integrations']
 
 export interface AtomicBuildOptions {
   /** Where the finished site goes; `site/dist` by default. */
@@ -102,7 +114,8 @@ export async function buildAtomically(
     if (stdio === 'inherit') console.error(message)
     return {code: 1, output: `${message}\n`}
   }
-  const fullBuild = await prepareWorkFolder(workDir, options.full ?? false)
+  const buildCode = await buildCodeDigest()
+  const fullBuild = await prepareWorkFolder(workDir, options.full ?? false, buildCode)
   const previousPages = fullBuild === undefined ? await manifestOutputFiles(workDir) : new Set<string>()
   if (fullBuild !== undefined) log(`[build] Rendering every page: ${fullBuild}.`)
 
@@ -158,6 +171,7 @@ export async function buildAtomically(
     throw error
   }
   await rm(retired, {recursive: true, force: true})
+  await writeFile(join(workDir, BUILD_CODE_DIGEST), `${buildCode}\n`)
   await rm(join(workDir, INCOMPLETE), {force: true})
 
   const {rendered, reused} = countPages(built.output)
@@ -182,12 +196,15 @@ export async function buildAtomically(
  * manifest), or `--full`. Files that are not reusable pages (assets, the search index, the
  * sitemap, endpoints) are removed: this build writes them all again.
  */
-async function prepareWorkFolder(workDir: string, full: boolean): Promise<string | undefined> {
+async function prepareWorkFolder(workDir: string, full: boolean, buildCode: string): Promise<string | undefined> {
   const outDir = join(workDir, OUT)
   let reason: string | undefined
   if (full) reason = '--full'
   else if (existsSync(join(workDir, INCOMPLETE))) reason = 'the previous build did not finish'
   else if (!existsSync(join(workDir, MANIFEST)) || !existsSync(outDir)) reason = 'no previous build in the work folder'
+  else if ((await readFile(join(workDir, BUILD_CODE_DIGEST), 'utf8').catch(() => '')).trim() !== buildCode) {
+    reason = `the site's build code changed (${BUILD_CODE.map((path) => `site/${path}`).join(', ')})`
+  }
   const searchIndex = join(workDir, SEARCH_INDEX)
   if (reason !== undefined) {
     await rm(outDir, {recursive: true, force: true})
@@ -210,6 +227,21 @@ async function prepareWorkFolder(workDir: string, full: boolean): Promise<string
     `${process.pid}\nA build started at ${new Date().toISOString()} by process ${process.pid} has not finished.\n`,
   )
   return reason
+}
+
+/** A digest of every file of {@link BUILD_CODE}: their paths and bytes. */
+async function buildCodeDigest(): Promise<string> {
+  const hash = createHash('sha256')
+  for (const path of BUILD_CODE) {
+    const root = join(SITE_ROOT, path)
+    const files = (await stat(root)).isDirectory() ? (await listFiles(root)).map((file) => join(path, file)) : [path]
+    for (const file of files)
+      hash
+        .update(`${file}\0`)
+        .update(await readFile(join(SITE_ROOT, file)))
+        .update('\0')
+  }
+  return hash.digest('hex')
 }
 
 /** The process id of a build that is still running in `workDir`, if one is. */

@@ -38,6 +38,30 @@ export interface PageCacheKeys {
    * categories it links to).
    */
   listing(page: {data: readonly ArticleEntry[]; currentPage: number; lastPage: number}, extra?: unknown): string
+  /**
+   * A page or file that exists once (the home page, `/faq/`, the feed, the search records): what
+   * it shows, as listed in `shows`. `name` tells such pages apart.
+   */
+  page(name: string, shows: PageShows): string
+}
+
+/** What a page that exists once shows, for its cache key. */
+export interface PageShows {
+  /**
+   * The settings: every HTML page's header and footer show them, so true unless the file shows
+   * none (a feed of records, robots.txt). Covers the addresses their rich text links to.
+   */
+  settings: boolean
+  /** Articles as cards or links: address, title, dates, summary, category and review mark. */
+  articles?: readonly ArticleEntry[]
+  /** Articles in full, with the FAQs their bodies embed (the search records). */
+  articleTexts?: readonly ArticleEntry[]
+  programLevels?: readonly ProgramLevelEntry[]
+  therapies?: readonly TherapyEntry[]
+  faqs?: readonly FaqEntry[]
+  reviewers?: readonly ReviewerEntry[]
+  /** Anything else the page shows, as JSON (the review policy, the redirects). */
+  extra?: unknown
 }
 
 const memo = new WeakMap<SiteContent, PageCacheKeys>()
@@ -148,6 +172,25 @@ function createPageCacheKeys(content: SiteContent): PageCacheKeys {
       digest([shell, 'reviewer', entry.url ?? '-', face(entry.reviewer), ...entry.reviewedArticles.map(card)]),
     listing: (page, extra) =>
       digest([shell, 'listing', `${page.currentPage}/${page.lastPage}`, json(extra ?? null), ...page.data.map(card)]),
+    page: (name, shows) =>
+      digest([
+        KEY_VERSION,
+        'page',
+        name,
+        shows.settings ? `${shell} ${face(content.settings)}` : '-',
+        json(shows.extra ?? null),
+        ...(shows.articles ?? []).map(card),
+        '|',
+        ...(shows.articleTexts ?? []).flatMap((entry) => [card(entry), ...entry.embeddedFaqs.map(faqFace)]),
+        '|',
+        ...(shows.programLevels ?? []).map((entry) => `${levelFace(entry)} ${levelFace(entry.next)}`),
+        '|',
+        ...(shows.therapies ?? []).map(therapyFace),
+        '|',
+        ...(shows.faqs ?? []).map(faqFace),
+        '|',
+        ...(shows.reviewers ?? []).map((entry) => `${entry.url ?? '-'} ${face(entry.reviewer)}`),
+      ]),
   }
 }
 

@@ -42,6 +42,23 @@ export {pageCacheKeys} from '@repo/schemas/content'
  */
 export const ARTICLES_PER_PAGE = 20
 
+/** How many of the newest articles the home page lists. */
+export const HOME_LATEST_ARTICLES = 3
+
+/**
+ * `getStaticPaths` of a page that exists once: the home page, `/faq/`, the feed, the search
+ * records. Each is a rest route (`[...index].astro`) or a named endpoint (`[feed].xml.ts`) for
+ * this alone: Astro's incremental build skips only pages that `getStaticPaths` returns with a
+ * cache key, never a static route, so a static route would render on every build. (Only the
+ * not-found page stays static: Astro finds it by its route, `/404`.)
+ *
+ * The preview server renders on demand and never calls `getStaticPaths`, so there such a route
+ * also matches addresses it has no page for; the route answers those with a 404.
+ */
+export function onlyPath<Params extends Record<string, string | undefined>>(params: Params, cacheKey: string) {
+  return [{params, cacheKey}]
+}
+
 let loaded: Promise<SiteContent> | undefined
 
 /**
