@@ -11,8 +11,8 @@ import {attestWith, newAttestorKey, type QueryServer, signoffDocument, startQuer
 import {VERCEL_STEGA_REGEX, vercelStegaDecode, vercelStegaSplit} from '@vercel/stega'
 import {parse} from 'node-html-parser'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {buildPreviewServer, type RunningPreviewServer, startPreviewServer} from '../preview-server.ts'
 import {buildSite} from './support/build-site.ts'
-import {buildPreviewServer, type RunningPreview, startPreviewServer} from './support/preview-server.ts'
 import {bundledDocuments, documentById, editBodyText, textBlock} from './support/site-fixtures.ts'
 
 const TOKEN = 'sk-viewer-PREVIEWTOKENMARKER-0123456789abcdef'
@@ -113,7 +113,7 @@ interface Reply {
 
 describe('the preview server', {timeout: 300_000}, () => {
   let lake: QueryServer
-  let preview: RunningPreview
+  let preview: RunningPreviewServer
   const replies: Reply[] = []
 
   async function get(path: string, cookie?: string): Promise<Reply> {
@@ -139,13 +139,15 @@ describe('the preview server', {timeout: 300_000}, () => {
     lake = await startQueryServer({documents: await dataset(), draftTokens: [TOKEN]})
     await buildPreviewServer()
     preview = await startPreviewServer({
-      SANITY_PROJECT_ID: 'previewtest',
-      SANITY_DATASET: 'production',
-      SANITY_API_HOST: lake.apiHost,
-      SANITY_API_READ_TOKEN: TOKEN,
-      SANITY_STUDIO_URL: STUDIO_URL,
-      REVIEW_NOW,
-      REVIEW_TRUSTED_KEYS: Buffer.from(KEY.trusted.publicKey).toString('base64'),
+      env: {
+        SANITY_PROJECT_ID: 'previewtest',
+        SANITY_DATASET: 'production',
+        SANITY_API_HOST: lake.apiHost,
+        SANITY_API_READ_TOKEN: TOKEN,
+        SANITY_STUDIO_URL: STUDIO_URL,
+        REVIEW_NOW,
+        REVIEW_TRUSTED_KEYS: Buffer.from(KEY.trusted.publicKey).toString('base64'),
+      },
     })
   })
   afterAll(async () => {

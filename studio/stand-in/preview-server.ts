@@ -4,15 +4,8 @@
  * reading the stand-in as its live Content Lake with a Viewer's token, as a deployed preview
  * reads a project.
  */
-import {execFile, spawn} from 'node:child_process'
-import {once} from 'node:events'
-import {dirname, join} from 'node:path'
-import {fileURLToPath} from 'node:url'
-import {promisify} from 'node:util'
+import {buildPreviewServer, PREVIEW_SERVER_DIR, startPreviewServer as startServer} from '@repo/site/preview-server'
 import type {StandInUser} from './users.ts'
-
-const run = promisify(execFile)
-const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 /** The preview server's Content Lake user: a robot with the Viewer role, as the README asks. */
 export const PREVIEW_VIEWER = {
@@ -30,10 +23,7 @@ export interface PreviewServerOptions {
   /** The Viewer's token on the stand-in. */
   token: string
   port: number
-  /**
-   * Where to build: `site/dist-preview` by default. Another folder must be inside `site/` (e.g.
-   * under `site/node_modules/`), where the server's dependencies resolve.
-   */
+  /** Where to build: `site/dist-preview` by default (see `buildPreviewServer`). */
   outDir?: string
   /** Reuse the last build in `outDir` instead of building. */
   build?: boolean
@@ -53,58 +43,25 @@ export interface RunningPreviewServer {
 
 /** Builds (unless told not to) and starts the preview server on 127.0.0.1:`port`. */
 export async function startPreviewServer(options: PreviewServerOptions): Promise<RunningPreviewServer> {
-  const outDir = options.outDir ?? join(REPO_ROOT, 'site', 'dist-preview')
-  const env = {...process.env, NODE_ENV: 'production', DO_NOT_TRACK: '1', ASTRO_TELEMETRY_DISABLED: '1'}
-  if (options.build !== false) {
-    await run('pnpm', ['--filter', '@repo/site', 'build:preview', '--outDir', outDir], {
-      cwd: REPO_ROOT,
-      env,
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 240_000,
-    })
-  }
-  const serverEnv: Record<string, string | undefined> = {
-    ...env,
-    HOST: '127.0.0.1',
-    PORT: String(options.port),
-    // Any project ID: the API host names the stand-in.
-    SANITY_PROJECT_ID: 'stand-in',
-    SANITY_DATASET: options.dataset,
-    SANITY_API_HOST: options.apiHost,
-    SANITY_API_READ_TOKEN: options.token,
-    SANITY_STUDIO_URL: options.studioUrl,
-    REVIEW_TRUSTED_KEYS: options.reviewTrustedKeys,
-    REVIEW_TRUST_DEMO_KEY: options.trustDemoKey ? '1' : undefined,
-  }
-  delete serverEnv['CONTENT_DATASET_FILE']
-  delete serverEnv['REVIEW_NOW']
-  const child = spawn(process.execPath, [join(outDir, 'server', 'entry.mjs')], {
-    env: serverEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString()
-  })
-  child.stderr.on('data', (chunk: Buffer) => {
-    output += chunk.toString()
-  })
-  const deadline = Date.now() + 30_000
-  while (!output.includes('Server listening')) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill()
-      throw new Error(`The preview server did not start:\n${output}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  return {
-    origin: `http://localhost:${options.port}`,
-    log: () => output,
-    async close() {
-      if (child.exitCode === null) {
-        child.kill()
-        await once(child, 'exit')
-      }
+  const outDir = options.outDir ?? PREVIEW_SERVER_DIR
+  if (options.build !== false) await buildPreviewServer(outDir)
+  const server = await startServer({
+    port: options.port,
+    outDir,
+    env: {
+      // Any project ID: the API host names the stand-in.
+      SANITY_PROJECT_ID: 'stand-in',
+      SANITY_DATASET: options.dataset,
+      SANITY_API_HOST: options.apiHost,
+      SANITY_API_READ_TOKEN: options.token,
+      SANITY_STUDIO_URL: options.studioUrl,
+      REVIEW_TRUSTED_KEYS: options.reviewTrustedKeys,
+      REVIEW_TRUST_DEMO_KEY: options.trustDemoKey ? '1' : undefined,
+      // The stand-in is the content: never a dataset file, never a clock other than the real one.
+      CONTENT_DATASET_FILE: undefined,
+      REVIEW_NOW: undefined,
     },
-  }
+  })
+  // The address the Studio was built to frame (the preview's frame-ancestors name the Studio's).
+  return {origin: `http://localhost:${options.port}`, log: server.log, close: server.close}
 }

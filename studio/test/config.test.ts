@@ -18,6 +18,7 @@ import {ReviewStatusBadge} from '../badges/ReviewStatusBadge.ts'
 import {articleUrl} from '../documentOptions.ts'
 import {studioEnv} from '../env.ts'
 import {structure} from '../structure/index.ts'
+import {loadStudioConfig} from './support/studio-config.ts'
 import {studioSource} from './support/studio-source.ts'
 
 /** A stand-in for a built-in action: only its `action` key matters to the resolver. */
@@ -31,10 +32,7 @@ const actionsContext = (schemaType: string, versionType: DocumentActionsContext[
 
 let config: SingleWorkspace
 beforeAll(async () => {
-  // The real config, as `sanity build` loads it; importing all of Sanity takes a few seconds.
-  const loaded = (await import('../sanity.config.ts')).default
-  if (Array.isArray(loaded)) throw new Error('Expected a single workspace')
-  config = loaded
+  config = await loadStudioConfig()
 }, 120_000)
 
 function resolveActions(schemaType: string, versionType?: DocumentActionsContext['versionType']) {

@@ -8,6 +8,7 @@ import type {DocumentLocationResolverObject, PresentationPluginOptions} from 'sa
 import {beforeAll, describe, expect, it} from 'vitest'
 import {studioEnv} from '../env.ts'
 import {locations, mainDocuments, presentation} from '../presentation.ts'
+import {loadStudioConfig} from './support/studio-config.ts'
 
 /** The options the tool was registered with, as the Studio hands them to it. */
 function toolOptions(plugin: Plugin | PluginOptions): PresentationPluginOptions {
@@ -24,9 +25,7 @@ const articleLocations = (value: Record<string, unknown> | null) =>
 describe('the Presentation tool', () => {
   let config: SingleWorkspace
   beforeAll(async () => {
-    const loaded = (await import('../sanity.config.ts')).default
-    if (Array.isArray(loaded)) throw new Error('Expected a single workspace')
-    config = loaded
+    config = await loadStudioConfig()
   }, 120_000)
 
   it('is part of the Studio and frames the preview server named by SANITY_STUDIO_PREVIEW_URL', () => {

@@ -7,7 +7,7 @@ import {spawn} from 'node:child_process'
 import {mkdtemp, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed} from 'vitest'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {StandIn} from '../../stand-in/index.ts'
 import {E2E_ATTESTOR_PUBLIC_KEY, type RunningAttestorProcess, startStudioWithAttestor} from './support/attestor.ts'
 import {
@@ -19,7 +19,7 @@ import {
   findAction,
   richText,
 } from './support/desk.ts'
-import {hasChromium, openStudioAs, REPO_ROOT, USERS, type UserBrowser} from './support/studio.ts'
+import {hasChromium, openStudioAs, REPO_ROOT, screenshotOnFailure, USERS, type UserBrowser} from './support/studio.ts'
 
 const TITLE = 'Going back to work during IOP'
 const NOTE = 'Please check the advice on telling an employer.'
@@ -93,14 +93,7 @@ describe.skipIf(!hasChromium)('the editorial workflow in the built Studio', {tim
     clinician = await openStudioAs(lake, USERS.clinician.id)
   }, 300_000)
 
-  beforeEach((context) => {
-    // What each browser showed when a step failed, next to the steps' screenshots.
-    onTestFailed(async () => {
-      const name = context.task.name.slice(0, 40).replace(/\W+/g, '-')
-      await editor?.screenshot(`failed-${name}-editor`).catch(() => {})
-      await clinician?.screenshot(`failed-${name}-clinician`).catch(() => {})
-    }, 60_000)
-  })
+  screenshotOnFailure(() => ({editor, clinician}))
 
   afterAll(async () => {
     await editor?.close()

@@ -5,12 +5,12 @@
  * sign-off, once the attestor (run as its command, as the Sanity webhook would call it) has signed
  * it, turns the preview's review banner to "signed off".
  */
-import {afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed} from 'vitest'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {RunningPreviewServer, StandIn, StoredDocument} from '../../stand-in/index.ts'
 import {E2E_ATTESTOR_PUBLIC_KEY, type RunningAttestorProcess, startStudioWithAttestor} from './support/attestor.ts'
 import {actionDisabled, fieldInput, findAction} from './support/desk.ts'
 import {PREVIEW_VIEWER, previewPort, startPreview} from './support/preview.ts'
-import {hasChromium, openStudioAs, USERS, type UserBrowser} from './support/studio.ts'
+import {hasChromium, openStudioAs, screenshotOnFailure, USERS, type UserBrowser} from './support/studio.ts'
 
 const ID = 'e2e-preview-article'
 const SLUG = 'sleep-in-early-recovery'
@@ -69,13 +69,7 @@ describe.skipIf(!hasChromium)("the Studio's Presentation tool with the preview s
     editor = await openStudioAs(lake, USERS.editor.id)
   }, 300_000)
 
-  beforeEach((context) => {
-    onTestFailed(async () => {
-      const name = context.task.name.slice(0, 40).replace(/\W+/g, '-')
-      await editor?.screenshot(`failed-${name}-editor`).catch(() => {})
-      await clinician?.screenshot(`failed-${name}-clinician`).catch(() => {})
-    }, 60_000)
-  })
+  screenshotOnFailure(() => ({editor, clinician}))
 
   afterAll(async () => {
     await editor?.close()

@@ -2,10 +2,9 @@
  * The site's preview server for the Studio's end-to-end tests: the stand-in's preview server,
  * built into a scratch folder of its own and started on a port the Studio was built to frame.
  */
-import {once} from 'node:events'
 import {mkdir, mkdtemp, rm} from 'node:fs/promises'
-import {createServer} from 'node:net'
 import {join} from 'node:path'
+import {freePort} from '@repo/site/preview-server'
 import {PREVIEW_VIEWER, type RunningPreviewServer, type StandIn, startPreviewServer} from '../../../stand-in/index.ts'
 import {REPO_ROOT} from './studio.ts'
 
@@ -17,14 +16,7 @@ export {PREVIEW_VIEWER}
  */
 export async function previewPort(): Promise<number> {
   const pinned = Number(process.env['STUDIO_E2E_PORT'] ?? 0)
-  if (pinned) return pinned + 1
-  const server = createServer()
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const address = server.address()
-  server.close()
-  if (typeof address !== 'object' || address === null) throw new Error('No free port for the preview server')
-  return address.port
+  return pinned ? pinned + 1 : freePort()
 }
 
 /**

@@ -10,6 +10,7 @@ import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {chromiumArgs, chromiumAvailable, chromiumPath} from '@repo/schemas/testing'
 import {type BrowserContext, chromium, type Page} from 'playwright-core'
+import {beforeEach, onTestFailed} from 'vitest'
 import {
   buildStudio,
   type StandIn,
@@ -133,6 +134,22 @@ export interface UserBrowser {
   /** Saves a screenshot of the page as `<name>.png` in {@link SCREENSHOTS}. */
   screenshot(name: string): Promise<void>
   close(): Promise<void>
+}
+
+/**
+ * Saves what each user's browser shows when a test of the enclosing `describe` fails, as
+ * `failed-<test>-<user>.png` beside the steps' screenshots. `browsers` is asked when a test
+ * fails, so it may name browsers opened later.
+ */
+export function screenshotOnFailure(browsers: () => Record<string, UserBrowser | undefined>): void {
+  beforeEach((context) => {
+    onTestFailed(async () => {
+      const name = context.task.name.slice(0, 40).replace(/\W+/g, '-')
+      for (const [user, browser] of Object.entries(browsers())) {
+        await browser?.screenshot(`failed-${name}-${user}`).catch(() => {})
+      }
+    }, 60_000)
+  })
 }
 
 /** Opens the Studio as `userId` in a fresh Chromium profile. */
