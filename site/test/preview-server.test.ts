@@ -81,6 +81,13 @@ async function dataset(): Promise<StoredDocument[]> {
   const seedDraft = structuredClone(documentById(documents, 'article-iop-benefits'))
   seedDraft._id = 'drafts.article-iop-benefits'
   editBodyText(seedDraft, 'Intensive Outpatient Program', `${DRAFT_SENTENCE} Intensive Outpatient Program`)
+  // The editor also adds a callout of two paragraphs.
+  ;(seedDraft['body'] as unknown[]).push({
+    _type: 'callout',
+    _key: 'draft-callout',
+    tone: 'tip',
+    text: 'Bring someone you trust to the first session.\n\nAsk about evening groups.',
+  })
   return [
     // The seed's sign-off, attested by this project's attestor instead of the demo one.
     ...documents.map((doc) =>
@@ -246,6 +253,25 @@ describe('the preview server', {timeout: 300_000}, () => {
     const scripts = page.querySelectorAll('script[src]').map((script) => script.getAttribute('src') ?? '')
     expect(scripts.length).toBeGreaterThan(0)
     for (const src of scripts) expect(src).toMatch(/^\/_astro\/[\w.-]+\.js$/)
+  })
+
+  it('writes click-to-edit links into the draft’s callouts, calls to action and tables, each pointing at its field', async () => {
+    const {cookie} = await enableDraftMode()
+    const page = parse((await get(`/blog/${SEED_SLUG}/`, cookie)).body)
+    const pathOf = (text: string | undefined) => editLink(text ?? '')?.searchParams.get('path')
+
+    const [, first, second] = page.querySelectorAll('.callout p').map((paragraph) => paragraph.textContent)
+    expect(vercelStegaSplit(first ?? '').cleaned).toBe('Bring someone you trust to the first session.')
+    expect(pathOf(first)).toBe('body[_key=="draft-callout"].text')
+    expect(second).toBe('Ask about evening groups.')
+
+    const table = page.querySelector('.table-scroll')
+    expect(pathOf(table?.querySelector('caption')?.textContent)).toMatch(/^body\[_key=="[^"]+"\]\.caption$/)
+    expect(pathOf(table?.querySelector('thead th')?.textContent)).toMatch(/^body\[_key=="[^"]+"\]\.columns\[0\]$/)
+    expect(pathOf(table?.querySelector('tbody td')?.textContent)).toMatch(
+      /^body\[_key=="[^"]+"\]\.rows\[_key=="[^"]+"\]\.cells\[1\]$/,
+    )
+    expect(pathOf(page.querySelector('.cta p')?.textContent)).toMatch(/^body\[_key=="[^"]+"\]\.text$/)
   })
 
   it('keeps stega out of every href, the head and the JSON-LD of every previewed page', async () => {
