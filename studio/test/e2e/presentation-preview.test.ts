@@ -39,6 +39,7 @@ const DRAFT: StoredDocument = {
   body: [
     paragraph('b1', 'Why sleep changes', 'h2'),
     paragraph('b2', 'Sleep is often broken for weeks after stopping alcohol.'),
+    {_type: 'callout', _key: 'c1', tone: 'tip', text: 'Keep the same bedtime every night.'},
   ],
   reviewRequest: {
     _type: 'reviewRequest',
@@ -117,7 +118,7 @@ describe.skipIf(!hasChromium)("the Studio's Presentation tool with the preview s
     await editor.screenshot('presentation-draft-preview')
   })
 
-  it('takes the editor from a heading in the preview to that block of the body, by click', async () => {
+  it('takes the editor from a heading, or a callout, in the preview to that field of the body, by click', async () => {
     const {page} = editor
     // The overlays connect once the page has loaded; until then a click is an ordinary click.
     await expect
@@ -132,6 +133,12 @@ describe.skipIf(!hasChromium)("the Studio's Presentation tool with the preview s
       .toContain(`/presentation/article/${ID}/body[_key=="b1"].children[_key=="b1-s"].text`)
     // The form shows the body field that holds the block.
     await expect.poll(() => page.getByTestId('field-body').isVisible(), {timeout: 30_000}).toBe(true)
+
+    // A callout is an object in the body: its text leads to its own field.
+    await previewFrame(editor).locator('.callout p').filter({hasText: 'Keep the same bedtime'}).click()
+    await expect
+      .poll(() => decodeURIComponent(page.url()), {timeout: 30_000})
+      .toContain(`/presentation/article/${ID}/body[_key=="c1"].text`)
   })
 
   it('shows an editor’s saved change in the preview after a reload', async () => {
