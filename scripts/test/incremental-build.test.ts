@@ -29,6 +29,10 @@ let documents: CorpusDocument[]
 let datasetFile: string
 let incremental: Site
 let now = BENCH_REVIEW_NOW
+/** The last build's log, for the indexer's line. */
+let lastOutput = ''
+/** The log of the last incremental build `expectSameAsColdBuild` ran. */
+let incrementalOutput = ''
 
 async function newSite(): Promise<Site> {
   const root = await mkdtemp(join(tmpdir(), 'incremental-build-'))
@@ -45,6 +49,7 @@ async function build(site: Site): Promise<BuildSummary> {
     stdio: 'pipe',
   })
   if (code !== 0 || !summary) throw new Error(`The build failed:\n${output.slice(-4000)}`)
+  lastOutput = output
   return summary
 }
 
@@ -63,6 +68,7 @@ async function files(root: string): Promise<Map<string, Buffer>> {
 /** Builds the incremental site, then the same dataset cold, and expects the same files. */
 async function expectSameAsColdBuild(): Promise<BuildSummary> {
   const summary = await build(incremental)
+  incrementalOutput = lastOutput
   const cold = await newSite()
   await build(cold)
   const built = await files(incremental.distDir)
@@ -89,6 +95,13 @@ function linkedPair(): [number, number] {
     }
   }
   throw new Error('No article links to another')
+}
+
+/** The search indexes a build wrote (from its log), and how many of them it moved back from the one before. */
+function searchIndexes(output: string): {written: number; reused: number} {
+  const match = /\((\d+) Pagefind index(?:es)?(?:, (\d+) reused)?/.exec(output)
+  if (!match) throw new Error('The build printed no search index line')
+  return {written: Number(match[1]), reused: Number(match[2] ?? 0)}
 }
 
 function slugOf(index: number): string {
@@ -152,6 +165,38 @@ describe('pnpm build, incrementally', {timeout: 600_000}, () => {
     expect(summary.removed).toBeGreaterThanOrEqual(1)
     await expect(stat(join(incremental.distDir, 'blog', slug))).rejects.toThrow()
     await expect(stat(join(incremental.workDir, 'out', 'blog', slug))).rejects.toThrow()
+  })
+
+  it('publishes the same site as a cold build after a new article is published, rebuilding only the search index that holds it', async () => {
+    // Newest of all, so it comes first in the records: cut in file order, it would have moved
+    // every other article into the next index. With no program level or therapy, the pages the
+    // main index reads whole (which list their articles) do not change; no sign-off, and none
+    // needed. 24 articles again, so still three indexes of 8.
+    const source = article(0)
+    const published = '2026-11-20T09:00:00Z'
+    const title = 'New: what to expect on the first day of outpatient care'
+    documents.push({
+      ...structuredClone(source),
+      _id: 'article-bench-new',
+      _createdAt: published,
+      _updatedAt: published,
+      title,
+      slug: {_type: 'slug', current: 'what-to-expect-on-the-first-day'},
+      publishedAt: published,
+      programLevels: [],
+      therapies: [],
+      requiresClinicalReview: false,
+      seo: {_type: 'seo', metaTitle: title.slice(0, 60)},
+    })
+    const summary = await expectSameAsColdBuild()
+    expect(summary.searchIndex).toBe('partly reused')
+    const {written, reused} = searchIndexes(incrementalOutput)
+    expect(reused).toBe(written - 1)
+    const page = await readFile(
+      join(incremental.distDir, 'blog', 'what-to-expect-on-the-first-day', 'index.html'),
+      'utf8',
+    )
+    expect(page).toContain(title)
   })
 
   it('publishes the same site as a cold build after a slug changes, links to it included', async () => {

@@ -7,15 +7,21 @@
  * process once Astro has exited (`node site/src/integrations/search-index.ts <dist>`), so the
  * indexer's memory never adds to the memory Astro holds.
  *
+ * Articles are split over several Pagefind indexes (the main one and `pagefind/shard-<k>/`), each
+ * article's index chosen by a hash of its address (`indexOfArticle`), not by its place in the
+ * records: a new article then lands in one index and leaves every other article where it was.
+ *
  * With `--reuse <folder>` (what the incremental `pnpm build` passes), the last build's indexes are
  * kept there with digests of what each was built from, and an index whose inputs did not change
  * is moved back instead of built again (see `buildSearchIndex`).
  */
 import {createHash} from 'node:crypto'
-import {createReadStream, existsSync, readdirSync, readFileSync} from 'node:fs'
+import {once} from 'node:events'
+import {createReadStream, createWriteStream, existsSync, readdirSync, readFileSync, type WriteStream} from 'node:fs'
 import {glob, mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import {basename, dirname, join, resolve} from 'node:path'
 import {createInterface} from 'node:readline'
+import {finished} from 'node:stream/promises'
 import {fileURLToPath} from 'node:url'
 import * as pagefind from 'pagefind'
 import {type ArticleSearchRecord, SEARCH_RECORDS_FILE} from '../lib/search-records.ts'
@@ -38,6 +44,9 @@ const IN_FLIGHT = 64
  * shards of this many, one Pagefind process after another, the step peaked at 0.83 GB at 10,000
  * articles, and a shard's size, not the corpus's, sets it; the search page merges the shards
  * (`mergeIndex`), at a few more requests a search.
+ * A build makes `ceil(articles / this)` indexes and hashes the articles over them, so this is an
+ * index's size on average: one holds a few percent more or fewer (at 2,500, about ±2% is one
+ * standard deviation), never all the corpus.
  * `SEARCH_ARTICLES_PER_INDEX` overrides it (tests use 1 to make shards of a tiny dataset).
  */
 export const ARTICLES_PER_INDEX = 2500
@@ -73,15 +82,22 @@ function articlesPerIndex(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /**
- * Writes `<outDir>/pagefind/` (the HTML pages and the first articles), `pagefind/shard-<n>/` for
- * the rest, `pagefind/merge-shards.js`, and removes the records file. Throws, naming the step,
- * on failure.
+ * Writes `<outDir>/pagefind/` (index 0: the HTML pages and the articles hashed to it),
+ * `pagefind/shard-<k>/` for each index k > 0 that any article hashes to, `pagefind/merge-shards.js`
+ * listing those shards, and removes the records file. Throws, naming the step, on failure.
+ *
+ * The articles go into `max(1, ceil(articles / perIndex))` indexes, each article to the one
+ * {@link indexOfArticle} gives its address, in the records' order within an index. With one index
+ * everything is in the main one. Memory stays bounded by one index's records: one pass counts the
+ * records, a second copies each to its index's file beside them, and each index reads only its own.
  *
  * With `reuseDir` (the incremental `pnpm build`), each index whose inputs are unchanged since the
  * last build is moved back from there instead of built again: the main index when the HTML pages
- * and its articles' records are the same, a shard when its articles' records are. An edited
- * article then rebuilds only the index that holds it; Pagefind writes the same bytes for the same
- * input. The digests of this build's indexes are left in `reuseDir` for the next one.
+ * and its articles' records are the same, a shard when its articles' records are. An edited or a
+ * new article then rebuilds only the index that holds it; only the build that adds an index (every
+ * `perIndex` articles) rebuilds them all, each having given the new one about 1/n of its articles.
+ * Pagefind writes the same bytes for the same input. The digests of this build's indexes are left
+ * in `reuseDir` for the next one.
  */
 export async function buildSearchIndex(outDir: string, reuseDir?: string): Promise<SearchIndexResult> {
   const recordsFile = join(outDir, SEARCH_RECORDS_FILE)
@@ -97,10 +113,11 @@ export async function buildSearchIndex(outDir: string, reuseDir?: string): Promi
   let peak: number | null = null
   const shardPaths: string[] = []
   let written = 0
+  const partsDir = `${recordsFile}.parts`
 
-  /** Writes one index (the main one first, then each shard), or moves the last build's back. */
-  const writeIndex = async (records: readonly string[]) => {
-    const shard = written++
+  /** Writes index `shard` (the main one first, then each shard), or moves the last build's back. */
+  const writeIndex = async (shard: number, records: readonly string[]) => {
+    written++
     const outputPath = shard === 0 ? join(outDir, 'pagefind') : join(outDir, 'pagefind', `shard-${shard}`)
     if (shard > 0) shardPaths.push(`/pagefind/shard-${shard}/`)
     articles += records.length
@@ -153,18 +170,16 @@ export async function buildSearchIndex(outDir: string, reuseDir?: string): Promi
   }
 
   try {
+    const count = await countRecords(recordsFile)
+    const indexCount = Math.max(1, Math.ceil(count / perIndex))
+    const parts = indexCount === 1 ? [recordsFile] : await splitRecords(recordsFile, indexCount, partsDir)
     // One index's records at a time (2,500 articles, a few tens of megabytes at most).
-    let batch: string[] = []
-    const lines = createInterface({input: createReadStream(recordsFile, 'utf8'), crlfDelay: Infinity})
-    for await (const line of lines) {
-      if (line === '') continue
-      batch.push(line)
-      if (batch.length === perIndex) {
-        await writeIndex(batch)
-        batch = []
-      }
+    for (const [shard, part] of parts.entries()) {
+      const records = part === undefined ? [] : await readRecords(part)
+      // An index no article hashed to has nothing to search: no folder, and merge-shards.js skips it.
+      if (shard > 0 && records.length === 0) continue
+      await writeIndex(shard, records)
     }
-    if (batch.length > 0 || written === 0) await writeIndex(batch)
     await writeFile(join(outDir, MERGE_SHARDS_SCRIPT), mergeShardsScript(shardPaths))
     if (reuseDir) {
       await rm(join(reuseDir, REUSED_INDEX), {recursive: true, force: true})
@@ -173,8 +188,98 @@ export async function buildSearchIndex(outDir: string, reuseDir?: string): Promi
     return {articles, pages, indexes: written, reused, pagefindPeakRssBytes: peak}
   } finally {
     await rm(recordsFile, {force: true})
+    await rm(partsDir, {recursive: true, force: true})
     await pagefind.close()
   }
+}
+
+/**
+ * The index (0 to `indexes` - 1) that holds the article at `url`.
+ *
+ * Why a hash and not the records' order: the records are written newest first, so cutting them
+ * into consecutive batches put every article after a new one into the next batch, and publishing
+ * one article changed (and rebuilt) every index. A hash of the article's address depends on
+ * nothing else, so an edited or a new article changes only the index it hashes to, and the
+ * incremental build moves the others back (at 10,000 articles, one index's ~7 s instead of the
+ * whole 29 s step). The address is what the record carries and what the site keys the article by.
+ *
+ * Why jump consistent hash (Lamping & Veach 2014, "A Fast, Minimal Memory, Consistent Hash
+ * Algorithm") and not `hash % indexes`: the count of indexes grows with the site
+ * (`ceil(articles / perIndex)`). The build that adds an index rebuilds every index either way, each
+ * giving up some articles; but with a modulo almost every article would change index, and so the
+ * folder its Pagefind files are published under (`pagefind/shard-<k>/fragment/…`): nearly the
+ * whole search index written anew, and every cached copy of it stale. Jump hash, going from n to
+ * n + 1 indexes, moves only the ~1/(n + 1) of the articles that go into the new index; every other
+ * article stays where it was. It spreads keys evenly and needs no table, only a 64-bit key: the
+ * first 8 bytes of the address's SHA-256.
+ */
+export function indexOfArticle(url: string, indexes: number): number {
+  return jumpConsistentHash(createHash('sha256').update(url).digest().readBigUInt64BE(0), indexes)
+}
+
+const UINT64 = (1n << 64n) - 1n
+
+/** Jump consistent hash: the bucket in [0, buckets) of a 64-bit key, as in the paper's C++. */
+export function jumpConsistentHash(key: bigint, buckets: number): number {
+  let bucket = -1
+  let jump = 0
+  let state = key & UINT64
+  while (jump < buckets) {
+    bucket = jump
+    state = (state * 2862933555777941757n + 1n) & UINT64
+    // A double division, as in C++; exact in JavaScript numbers too (both operands below 2^53).
+    jump = Math.floor((bucket + 1) * (2 ** 31 / Number((state >> 33n) + 1n)))
+  }
+  return bucket
+}
+
+/** The records file's lines, without the empty ones, as a stream. */
+function recordLines(file: string): AsyncIterable<string> {
+  return createInterface({input: createReadStream(file, 'utf8'), crlfDelay: Infinity})
+}
+
+/** How many records (non-empty lines) the file holds. */
+async function countRecords(file: string): Promise<number> {
+  let count = 0
+  for await (const line of recordLines(file)) if (line !== '') count++
+  return count
+}
+
+/** All the records of one index's file, in order. */
+async function readRecords(file: string): Promise<string[]> {
+  const records: string[] = []
+  for await (const line of recordLines(file)) if (line !== '') records.push(line)
+  return records
+}
+
+/**
+ * Copies each record to `<dir>/<index>.ndjson`, the index {@link indexOfArticle} gives it, keeping
+ * the records' order; one pass, holding no more than a line and the streams' buffers. Returns each
+ * index's file, undefined for an index no record went to.
+ */
+async function splitRecords(file: string, indexes: number, dir: string): Promise<(string | undefined)[]> {
+  await rm(dir, {recursive: true, force: true})
+  await mkdir(dir, {recursive: true})
+  const parts: (string | undefined)[] = Array.from({length: indexes}, () => undefined)
+  const streams: (WriteStream | undefined)[] = []
+  try {
+    for await (const line of recordLines(file)) {
+      if (line === '') continue
+      const {url} = JSON.parse(line) as ArticleSearchRecord
+      const index = indexOfArticle(url, indexes)
+      let stream = streams[index]
+      if (!stream) {
+        parts[index] = join(dir, `${index}.ndjson`)
+        stream = createWriteStream(parts[index])
+        streams[index] = stream
+      }
+      if (!stream.write(`${line}\n`)) await once(stream, 'drain')
+    }
+  } finally {
+    for (const stream of streams) stream?.end()
+    await Promise.all(streams.map((stream) => stream && finished(stream)))
+  }
+  return parts
 }
 
 /**
