@@ -1,7 +1,7 @@
 /**
  * The site's search index (Pagefind), over a finished build: program levels, therapies and the
  * questions page read whole from their HTML; articles, thousands of them, from the records the
- * build wrote (`search-records.ndjson`, deleted here so it is never published).
+ * build wrote (`search-records/*.ndjson`, deleted here so they are never published).
  *
  * `astro build` runs it from the site-finish integration. `pnpm build` runs it instead as its own
  * process once Astro has exited (`node site/src/integrations/search-index.ts <dist>`), so the
@@ -18,7 +18,7 @@ import {basename, dirname, join, resolve} from 'node:path'
 import {createInterface} from 'node:readline'
 import {fileURLToPath} from 'node:url'
 import * as pagefind from 'pagefind'
-import {type ArticleSearchRecord, SEARCH_RECORDS_FILE} from '../lib/search-records.ts'
+import {type ArticleSearchRecord, SEARCH_RECORDS_DIR} from '../lib/search-records.ts'
 
 /** The pages read as HTML: the few whose whole text is worth indexing. */
 const HTML_PAGES = '{programs,therapies,faq}/**/*.html'
@@ -74,7 +74,7 @@ function articlesPerIndex(env: NodeJS.ProcessEnv = process.env): number {
 
 /**
  * Writes `<outDir>/pagefind/` (the HTML pages and the first articles), `pagefind/shard-<n>/` for
- * the rest, `pagefind/merge-shards.js`, and removes the records file. Throws, naming the step,
+ * the rest, `pagefind/merge-shards.js`, and removes the records. Throws, naming the step,
  * on failure.
  *
  * With `reuseDir` (the incremental `pnpm build`), each index whose inputs are unchanged since the
@@ -84,7 +84,7 @@ function articlesPerIndex(env: NodeJS.ProcessEnv = process.env): number {
  * input. The digests of this build's indexes are left in `reuseDir` for the next one.
  */
 export async function buildSearchIndex(outDir: string, reuseDir?: string): Promise<SearchIndexResult> {
-  const recordsFile = join(outDir, SEARCH_RECORDS_FILE)
+  const recordsDir = join(outDir, SEARCH_RECORDS_DIR)
   const perIndex = articlesPerIndex()
   const previous: Record<string, {digest: string; pages: number}> = reuseDir
     ? JSON.parse((await readFile(join(reuseDir, REUSE_STATE), 'utf8').catch(() => '{}')) || '{}')
@@ -155,13 +155,15 @@ export async function buildSearchIndex(outDir: string, reuseDir?: string): Promi
   try {
     // One index's records at a time (2,500 articles, a few tens of megabytes at most).
     let batch: string[] = []
-    const lines = createInterface({input: createReadStream(recordsFile, 'utf8'), crlfDelay: Infinity})
-    for await (const line of lines) {
-      if (line === '') continue
-      batch.push(line)
-      if (batch.length === perIndex) {
-        await writeIndex(batch)
-        batch = []
+    for (const file of await recordsFiles(recordsDir)) {
+      const lines = createInterface({input: createReadStream(file, 'utf8'), crlfDelay: Infinity})
+      for await (const line of lines) {
+        if (line === '') continue
+        batch.push(line)
+        if (batch.length === perIndex) {
+          await writeIndex(batch)
+          batch = []
+        }
       }
     }
     if (batch.length > 0 || written === 0) await writeIndex(batch)
@@ -172,9 +174,21 @@ export async function buildSearchIndex(outDir: string, reuseDir?: string): Promi
     }
     return {articles, pages, indexes: written, reused, pagefindPeakRssBytes: peak}
   } finally {
-    await rm(recordsFile, {force: true})
+    await rm(recordsDir, {recursive: true, force: true})
     await pagefind.close()
   }
+}
+
+/** The records files in the articles' order (`0.ndjson`, `1.ndjson`, …); none without articles. */
+export async function recordsFiles(recordsDir: string): Promise<string[]> {
+  const names = await readdir(recordsDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return []
+    throw error
+  })
+  return names
+    .filter((name) => /^\d+\.ndjson$/.test(name))
+    .sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10))
+    .map((name) => join(recordsDir, name))
 }
 
 /**
