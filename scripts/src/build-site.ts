@@ -17,8 +17,8 @@
  * slug changed) is removed from `out/` as Astro drops it from its manifest.
  *
  * The search index is built as a second step, in its own process, once Astro has exited: at
- * 10,000 articles Astro holds about 1.2 GB until it exits and the indexer about 0.4 GB, so run one
- * after the other the build never needs both at once.
+ * 10,000 articles Astro peaks at 1.1–1.2 GB and the indexer with Pagefind at about 1 GB, so run
+ * one after the other the build never needs both at once.
  */
 import {spawn} from 'node:child_process'
 import {createHash} from 'node:crypto'

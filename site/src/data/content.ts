@@ -46,7 +46,7 @@ export const ARTICLES_PER_PAGE = 20
 export const HOME_LATEST_ARTICLES = 3
 
 /**
- * `getStaticPaths` of a page that exists once: the home page, `/faq/`, the feed, the search
+ * `getStaticPaths` of a page that exists once: the home page, `/faq/`, the feed, the redirect
  * records. Each is a rest route (`[...index].astro`) or a named endpoint (`[feed].xml.ts`) for
  * this alone: Astro's incremental build skips only pages that `getStaticPaths` returns with a
  * cache key, never a static route, so a static route would render on every build. (Only the

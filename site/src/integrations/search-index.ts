@@ -1,7 +1,7 @@
 /**
  * The site's search index (Pagefind), over a finished build: program levels, therapies and the
  * questions page read whole from their HTML; articles, thousands of them, from the records the
- * build wrote (`search-records.ndjson`, deleted here so it is never published).
+ * build wrote (`search-records/*.ndjson`, deleted here so they are never published).
  *
  * `astro build` runs it from the site-finish integration. `pnpm build` runs it instead as its own
  * process once Astro has exited (`node site/src/integrations/search-index.ts <dist>`), so the
@@ -24,7 +24,7 @@ import {createInterface} from 'node:readline'
 import {finished} from 'node:stream/promises'
 import {fileURLToPath} from 'node:url'
 import * as pagefind from 'pagefind'
-import {type ArticleSearchRecord, SEARCH_RECORDS_FILE} from '../lib/search-records.ts'
+import {type ArticleSearchRecord, SEARCH_RECORDS_DIR} from '../lib/search-records.ts'
 
 /** The pages read as HTML: the few whose whole text is worth indexing. */
 const HTML_PAGES = '{programs,therapies,faq}/**/*.html'
@@ -84,12 +84,12 @@ function articlesPerIndex(env: NodeJS.ProcessEnv = process.env): number {
 /**
  * Writes `<outDir>/pagefind/` (index 0: the HTML pages and the articles hashed to it),
  * `pagefind/shard-<k>/` for each index k > 0 that any article hashes to, `pagefind/merge-shards.js`
- * listing those shards, and removes the records file. Throws, naming the step, on failure.
+ * listing those shards, and removes the records. Throws, naming the step, on failure.
  *
  * The articles go into `max(1, ceil(articles / perIndex))` indexes, each article to the one
  * {@link indexOfArticle} gives its address, in the records' order within an index. With one index
  * everything is in the main one. Memory stays bounded by one index's records: one pass counts the
- * records, a second copies each to its index's file beside them, and each index reads only its own.
+ * records, a second copies each to its index's file, and each index reads only its own.
  *
  * With `reuseDir` (the incremental `pnpm build`), each index whose inputs are unchanged since the
  * last build is moved back from there instead of built again: the main index when the HTML pages
@@ -100,7 +100,7 @@ function articlesPerIndex(env: NodeJS.ProcessEnv = process.env): number {
  * in `reuseDir` for the next one.
  */
 export async function buildSearchIndex(outDir: string, reuseDir?: string): Promise<SearchIndexResult> {
-  const recordsFile = join(outDir, SEARCH_RECORDS_FILE)
+  const recordsDir = join(outDir, SEARCH_RECORDS_DIR)
   const perIndex = articlesPerIndex()
   const previous: Record<string, {digest: string; pages: number}> = reuseDir
     ? JSON.parse((await readFile(join(reuseDir, REUSE_STATE), 'utf8').catch(() => '{}')) || '{}')
@@ -113,7 +113,7 @@ export async function buildSearchIndex(outDir: string, reuseDir?: string): Promi
   let peak: number | null = null
   const shardPaths: string[] = []
   let written = 0
-  const partsDir = `${recordsFile}.parts`
+  const partsDir = `${recordsDir}.parts`
 
   /** Writes index `shard` (the main one first, then each shard), or moves the last build's back. */
   const writeIndex = async (shard: number, records: readonly string[]) => {
@@ -170,9 +170,13 @@ export async function buildSearchIndex(outDir: string, reuseDir?: string): Promi
   }
 
   try {
-    const count = await countRecords(recordsFile)
+    const files = await recordsFiles(recordsDir)
+    const count = await countRecords(files)
     const indexCount = Math.max(1, Math.ceil(count / perIndex))
-    const parts = indexCount === 1 ? [recordsFile] : await splitRecords(recordsFile, indexCount, partsDir)
+    const parts =
+      indexCount === 1
+        ? [files]
+        : (await splitRecords(files, indexCount, partsDir)).map((part) => (part === undefined ? undefined : [part]))
     // One index's records at a time (2,500 articles, a few tens of megabytes at most).
     for (const [shard, part] of parts.entries()) {
       const records = part === undefined ? [] : await readRecords(part)
@@ -187,10 +191,22 @@ export async function buildSearchIndex(outDir: string, reuseDir?: string): Promi
     }
     return {articles, pages, indexes: written, reused, pagefindPeakRssBytes: peak}
   } finally {
-    await rm(recordsFile, {force: true})
+    await rm(recordsDir, {recursive: true, force: true})
     await rm(partsDir, {recursive: true, force: true})
     await pagefind.close()
   }
+}
+
+/** The records files in the articles' order (`0.ndjson`, `1.ndjson`, …); none without articles. */
+export async function recordsFiles(recordsDir: string): Promise<string[]> {
+  const names = await readdir(recordsDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return []
+    throw error
+  })
+  return names
+    .filter((name) => /^\d+\.ndjson$/.test(name))
+    .sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10))
+    .map((name) => join(recordsDir, name))
 }
 
 /**
@@ -233,22 +249,22 @@ export function jumpConsistentHash(key: bigint, buckets: number): number {
   return bucket
 }
 
-/** The records file's lines, without the empty ones, as a stream. */
-function recordLines(file: string): AsyncIterable<string> {
-  return createInterface({input: createReadStream(file, 'utf8'), crlfDelay: Infinity})
+/** The lines of the records files, one file after another, as a stream. */
+async function* recordLines(files: readonly string[]): AsyncIterable<string> {
+  for (const file of files) yield* createInterface({input: createReadStream(file, 'utf8'), crlfDelay: Infinity})
 }
 
-/** How many records (non-empty lines) the file holds. */
-async function countRecords(file: string): Promise<number> {
+/** How many records (non-empty lines) the files hold. */
+async function countRecords(files: readonly string[]): Promise<number> {
   let count = 0
-  for await (const line of recordLines(file)) if (line !== '') count++
+  for await (const line of recordLines(files)) if (line !== '') count++
   return count
 }
 
-/** All the records of one index's file, in order. */
-async function readRecords(file: string): Promise<string[]> {
+/** All the records of the files, in order. */
+async function readRecords(files: readonly string[]): Promise<string[]> {
   const records: string[] = []
-  for await (const line of recordLines(file)) if (line !== '') records.push(line)
+  for await (const line of recordLines(files)) if (line !== '') records.push(line)
   return records
 }
 
@@ -257,13 +273,13 @@ async function readRecords(file: string): Promise<string[]> {
  * the records' order; one pass, holding no more than a line and the streams' buffers. Returns each
  * index's file, undefined for an index no record went to.
  */
-async function splitRecords(file: string, indexes: number, dir: string): Promise<(string | undefined)[]> {
+async function splitRecords(files: readonly string[], indexes: number, dir: string): Promise<(string | undefined)[]> {
   await rm(dir, {recursive: true, force: true})
   await mkdir(dir, {recursive: true})
   const parts: (string | undefined)[] = Array.from({length: indexes}, () => undefined)
   const streams: (WriteStream | undefined)[] = []
   try {
-    for await (const line of recordLines(file)) {
+    for await (const line of recordLines(files)) {
       if (line === '') continue
       const {url} = JSON.parse(line) as ArticleSearchRecord
       const index = indexOfArticle(url, indexes)
