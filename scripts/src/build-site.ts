@@ -22,8 +22,18 @@
  */
 import {spawn} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {existsSync} from 'node:fs'
-import {copyFile, link, mkdir, readdir, readFile, rename, rm, rmdir, stat, utimes, writeFile} from 'node:fs/promises'
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+} from 'node:fs'
+import {mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile} from 'node:fs/promises'
 import {basename, dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
@@ -155,7 +165,7 @@ export async function buildAtomically(
   let published: BuildSummary['published']
   let hadPrevious = false
   try {
-    published = await assemble(outDir, distDir, publishing)
+    published = assemble(outDir, distDir, publishing)
     hadPrevious = await rename(distDir, retired).then(
       () => true,
       (error: NodeJS.ErrnoException) => {
@@ -170,7 +180,8 @@ export async function buildAtomically(
     await rm(publishing, {recursive: true, force: true})
     throw error
   }
-  await rm(retired, {recursive: true, force: true})
+  // Synchronously, as in `assemble`: 22,000 entries at 10,000 articles, 0.8 s as promises, 0.3 s so.
+  rmSync(retired, {recursive: true, force: true})
   await writeFile(join(workDir, BUILD_CODE_DIGEST), `${buildCode}\n`)
   await rm(join(workDir, INCOMPLETE), {force: true})
 
@@ -218,7 +229,7 @@ async function prepareWorkFolder(workDir: string, full: boolean, buildCode: stri
       if (error.code !== 'ENOENT') throw error
     })
     const keep = await manifestOutputFiles(workDir)
-    for (const file of await listFiles(outDir)) if (!keep.has(file)) await rm(join(outDir, file), {force: true})
+    for (const file of listFilesSync(outDir)) if (!keep.has(file)) await rm(join(outDir, file), {force: true})
   }
   await mkdir(outDir, {recursive: true})
   await mkdir(searchIndex, {recursive: true})
@@ -277,51 +288,47 @@ async function manifestOutputFiles(workDir: string): Promise<Set<string>> {
  * Writes `target` as a copy of `outDir`: files the published folder `distDir` has with the same
  * size and modification time, or the same bytes, are hard links to it; the rest are copied (with
  * `outDir`'s modification time, so the next build recognises them without reading them).
+ *
+ * Synchronous on purpose: at 10,000 articles this is 22,000 files of two `stat`s and a `link`
+ * each, on metadata the build has just written and the kernel still caches. Each call costs
+ * microseconds; sent through libuv's thread pool as promises, 16 at a time, the round trips cost
+ * more than the calls: 3.4 s for an unchanged 10,000-article site, against 1.5 s this way.
  */
-async function assemble(outDir: string, distDir: string, target: string): Promise<BuildSummary['published']> {
+function assemble(outDir: string, distDir: string, target: string): BuildSummary['published'] {
   let changed = 0
   let unchanged = 0
-  const files = await listFiles(outDir)
-  for (const folder of new Set(files.map((file) => dirname(join(target, file))))) await mkdir(folder, {recursive: true})
-  await inParallel(files, PUBLISH_CONCURRENCY, async (file) => {
+  const files = listFilesSync(outDir)
+  for (const folder of new Set(files.map((file) => dirname(join(target, file))))) mkdirSync(folder, {recursive: true})
+  for (const file of files) {
     const from = join(outDir, file)
     const to = join(target, file)
-    const source = await stat(from)
-    const published = await stat(join(distDir, file)).catch(() => undefined)
+    const source = statSync(from)
+    const published = statSync(join(distDir, file), {throwIfNoEntry: false})
     if (
       published &&
       published.size === source.size &&
       (Math.trunc(published.mtimeMs) === Math.trunc(source.mtimeMs) ||
         // Written again with the same bytes (the pages and assets every build writes).
-        (await readFile(from)).equals(await readFile(join(distDir, file))))
+        readFileSync(from).equals(readFileSync(join(distDir, file))))
     ) {
-      await link(join(distDir, file), to)
+      linkSync(join(distDir, file), to)
       unchanged++
     } else {
-      await copyFile(from, to)
-      await utimes(to, source.atime, source.mtime)
+      copyFileSync(from, to)
+      utimesSync(to, source.atime, source.mtime)
       changed++
     }
-  })
+  }
   return {changed, unchanged}
 }
 
-/**
- * File operations in flight while publishing: each waits on the disk, and libuv's thread pool
- * runs four at a time; one after another, publishing 2,000 files took over a second.
- */
-const PUBLISH_CONCURRENCY = 16
-
-/** Runs `task` on every item, at most `limit` at a time. */
-async function inParallel<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T
-      await task(item)
-    }
-  }
-  await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker))
+/** {@link listFiles}, synchronously (see {@link assemble}). */
+function listFilesSync(root: string): string[] {
+  if (!existsSync(root)) return []
+  return readdirSync(root, {recursive: true, withFileTypes: true})
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1))
+    .sort()
 }
 
 /** Every file under `root`, as paths relative to it; none when it does not exist. */
