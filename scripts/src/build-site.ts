@@ -33,7 +33,7 @@ import {
   statSync,
   utimesSync,
 } from 'node:fs'
-import {mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, rename, rm, rmdir, stat, writeFile} from 'node:fs/promises'
 import {basename, dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
@@ -229,7 +229,7 @@ async function prepareWorkFolder(workDir: string, full: boolean, buildCode: stri
       if (error.code !== 'ENOENT') throw error
     })
     const keep = await manifestOutputFiles(workDir)
-    for (const file of listFilesSync(outDir)) if (!keep.has(file)) await rm(join(outDir, file), {force: true})
+    for (const file of listFiles(outDir)) if (!keep.has(file)) await rm(join(outDir, file), {force: true})
   }
   await mkdir(outDir, {recursive: true})
   await mkdir(searchIndex, {recursive: true})
@@ -245,7 +245,7 @@ async function buildCodeDigest(): Promise<string> {
   const hash = createHash('sha256')
   for (const path of BUILD_CODE) {
     const root = join(SITE_ROOT, path)
-    const files = (await stat(root)).isDirectory() ? (await listFiles(root)).map((file) => join(path, file)) : [path]
+    const files = (await stat(root)).isDirectory() ? listFiles(root).map((file) => join(path, file)) : [path]
     for (const file of files)
       hash
         .update(`${file}\0`)
@@ -297,7 +297,7 @@ async function manifestOutputFiles(workDir: string): Promise<Set<string>> {
 function assemble(outDir: string, distDir: string, target: string): BuildSummary['published'] {
   let changed = 0
   let unchanged = 0
-  const files = listFilesSync(outDir)
+  const files = listFiles(outDir)
   for (const folder of new Set(files.map((file) => dirname(join(target, file))))) mkdirSync(folder, {recursive: true})
   for (const file of files) {
     const from = join(outDir, file)
@@ -322,19 +322,13 @@ function assemble(outDir: string, distDir: string, target: string): BuildSummary
   return {changed, unchanged}
 }
 
-/** {@link listFiles}, synchronously (see {@link assemble}). */
-function listFilesSync(root: string): string[] {
+/**
+ * Every file under `root`, as paths relative to it; none when it does not exist. Synchronously,
+ * like {@link assemble}: 22,000 files at 10,000 articles.
+ */
+function listFiles(root: string): string[] {
   if (!existsSync(root)) return []
   return readdirSync(root, {recursive: true, withFileTypes: true})
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1))
-    .sort()
-}
-
-/** Every file under `root`, as paths relative to it; none when it does not exist. */
-async function listFiles(root: string): Promise<string[]> {
-  const entries = await readdir(root, {recursive: true, withFileTypes: true}).catch(() => [])
-  return entries
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1))
     .sort()

@@ -39,13 +39,14 @@ export interface PageCacheKeys {
    */
   listing(page: {data: readonly ArticleEntry[]; currentPage: number; lastPage: number}, extra?: unknown): string
   /**
-   * A page or file that exists once (the home page, `/faq/`, the feed, the search records): what
-   * it shows, as listed in `shows`. `name` tells such pages apart.
+   * Any other page or file: one that exists once (the home page, `/faq/`, the feed) or one of a
+   * set (a file of search records), by what it shows, as listed in `shows`. `name` tells such
+   * pages apart.
    */
   page(name: string, shows: PageShows): string
 }
 
-/** What a page that exists once shows, for its cache key. */
+/** What a page keyed by {@link PageCacheKeys.page} shows. */
 export interface PageShows {
   /**
    * The settings: every HTML page's header and footer show them, so true unless the file shows

@@ -9,6 +9,8 @@ import {
   buildSiteContent,
   createContentSource,
   fetchRawContent,
+  type PageShows,
+  pageCacheKeys,
   reviewTrustFromEnv,
   type SiteContent,
 } from '@repo/schemas/content'
@@ -34,7 +36,7 @@ export type {
   TherapyEntry,
 } from '@repo/schemas/content'
 /** Each page's cache key for incremental builds, for the routes' `getStaticPaths`. */
-export {pageCacheKeys} from '@repo/schemas/content'
+export {pageCacheKeys}
 
 /**
  * Articles per page of the blog and of each category listing: twenty short cards are one quick
@@ -46,8 +48,8 @@ export const ARTICLES_PER_PAGE = 20
 export const HOME_LATEST_ARTICLES = 3
 
 /**
- * `getStaticPaths` of a page that exists once: the home page, `/faq/`, the feed, the redirect
- * records. Each is a rest route (`[...index].astro`) or a named endpoint (`[feed].xml.ts`) for
+ * `getStaticPaths` of a page that exists once (the home page, `/faq/`, the feed, the redirect
+ * records), keyed by what `shows` says it shows of this build's content. Each is a rest route (`[...index].astro`) or a named endpoint (`[feed].xml.ts`) for
  * this alone: Astro's incremental build skips only pages that `getStaticPaths` returns with a
  * cache key, never a static route, so a static route would render on every build. (Only the
  * not-found page stays static: Astro finds it by its route, `/404`.)
@@ -55,8 +57,13 @@ export const HOME_LATEST_ARTICLES = 3
  * The preview server renders on demand and never calls `getStaticPaths`, so there such a route
  * also matches addresses it has no page for; the route answers those with a 404.
  */
-export function onlyPath<Params extends Record<string, string | undefined>>(params: Params, cacheKey: string) {
-  return [{params, cacheKey}]
+export async function onlyPath<Params extends Record<string, string | undefined>>(
+  params: Params,
+  name: string,
+  shows: (content: SiteContent) => PageShows,
+) {
+  const content = await loadContent()
+  return [{params, cacheKey: pageCacheKeys(content).page(name, shows(content))}]
 }
 
 let loaded: Promise<SiteContent> | undefined

@@ -1,16 +1,16 @@
 import rss from '@astrojs/rss'
 import type {APIRoute, GetStaticPaths} from 'astro'
-import {loadContent, onlyPath, pageCacheKeys} from '../data/content.ts'
+import {loadContent, onlyPath} from '../data/content.ts'
 
 /** How many of the newest articles the feed carries; readers subscribe for what is new. */
 const FEED_LENGTH = 50
 
 /** `/rss.xml`, a named endpoint only so that it can carry a cache key (see `onlyPath`). */
-export const getStaticPaths = (async () => {
-  const content = await loadContent()
-  const shows = {settings: true, articles: content.articles.slice(0, FEED_LENGTH)}
-  return onlyPath({feed: 'rss'}, pageCacheKeys(content).page('rss', shows))
-}) satisfies GetStaticPaths
+export const getStaticPaths = (() =>
+  onlyPath({feed: 'rss'}, 'rss', ({articles}) => ({
+    settings: true,
+    articles: articles.slice(0, FEED_LENGTH),
+  }))) satisfies GetStaticPaths
 
 /** The blog as RSS: the newest articles first, each with its summary. */
 export const GET: APIRoute = async (context) => {

@@ -1,16 +1,13 @@
 import type {APIRoute, GetStaticPaths} from 'astro'
-import {loadContent, onlyPath, pageCacheKeys} from '../data/content.ts'
+import {onlyPath} from '../data/content.ts'
 
 /**
  * `/robots.txt`, a named endpoint only so that it can carry a cache key (see `onlyPath`). It
  * shows no content: its key changes only with the code, and the site's address is configuration,
  * whose change rebuilds everything.
  */
-export const getStaticPaths = (async () =>
-  onlyPath(
-    {file: 'robots'},
-    pageCacheKeys(await loadContent()).page('robots', {settings: false}),
-  )) satisfies GetStaticPaths
+export const getStaticPaths = (() =>
+  onlyPath({file: 'robots'}, 'robots', () => ({settings: false}))) satisfies GetStaticPaths
 
 /** Every page may be crawled except search results; the sitemap lists the rest. */
 export const GET: APIRoute = ({params, site}) => {

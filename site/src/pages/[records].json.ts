@@ -1,14 +1,12 @@
 import type {APIRoute, GetStaticPaths} from 'astro'
-import {loadContent, onlyPath, pageCacheKeys} from '../data/content.ts'
+import {loadContent, onlyPath} from '../data/content.ts'
 import {REDIRECT_RECORDS_FILE} from '../lib/redirects.ts'
 
 const NAME = REDIRECT_RECORDS_FILE.replace(/\.json$/, '')
 
 /** `/redirect-records.json`, a named endpoint only so that it can carry a cache key (see `onlyPath`). */
-export const getStaticPaths = (async () => {
-  const content = await loadContent()
-  return onlyPath({records: NAME}, pageCacheKeys(content).page(NAME, {settings: false, extra: content.redirects}))
-}) satisfies GetStaticPaths
+export const getStaticPaths = (() =>
+  onlyPath({records: NAME}, NAME, ({redirects}) => ({settings: false, extra: redirects}))) satisfies GetStaticPaths
 
 /**
  * Every published redirect, for the site-finish integration to write as `_redirects` (and then
