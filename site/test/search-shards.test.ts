@@ -15,7 +15,7 @@ import {bundledDocuments, documentById, editBodyText} from './support/site-fixtu
  * longest prefix that it holds (Pagefind's fallback for half-typed words), so "toxicology" would
  * also find, in every other index, the articles that say "to".
  * Built with one article per Pagefind index, the three articles are hashed over three indexes,
- * as thousands are over shards of 2,500.
+ * as thousands are over shards of 500.
  */
 async function threeArticles(): Promise<StoredDocument[]> {
   const documents = await bundledDocuments()

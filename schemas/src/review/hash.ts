@@ -8,6 +8,7 @@
  * key order — anything a non-clinical edit may change without altering what a reader is told.
  */
 import {publishedId} from '../ids.ts'
+import {nodeCrypto} from './node-crypto.ts'
 
 /** The parts of an article a clinician vouches for, as stored or as queried. */
 export interface ReviewableContent {
@@ -49,14 +50,16 @@ export function embeddedFaqIds(body: readonly unknown[] | null | undefined): str
 }
 
 /**
- * SHA-256 (hex, prefixed `sha256:`) of the canonical form of the vouched content. Uses Web
- * Crypto, so the Studio (browser) and the build (Node) compute the same value.
+ * SHA-256 (hex, prefixed `sha256:`) of the canonical form of the vouched content: with Web Crypto
+ * in the Studio (browser), with Node's crypto in the build; the same value either way.
  */
 export async function clinicalContentHash(
   content: ReviewableContent,
   embeddedFaqs: readonly EmbeddedFaq[] = [],
 ): Promise<string> {
-  const bytes = encoder.encode(canonicalClinicalContent(content, embeddedFaqs))
+  const text = canonicalClinicalContent(content, embeddedFaqs)
+  if (nodeCrypto) return `sha256:${nodeCrypto.createHash('sha256').update(text, 'utf8').digest('hex')}`
+  const bytes = encoder.encode(text)
   const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes))
   let hex = 'sha256:'
   for (const byte of digest) hex += HEX_BYTES[byte]

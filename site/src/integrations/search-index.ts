@@ -39,17 +39,23 @@ export const SEARCH_INDEX_AFTER_BUILD = 'after-build'
 const IN_FLIGHT = 64
 
 /**
- * Articles per Pagefind index. Pagefind holds a whole index in memory until it writes it, about
- * 0.24 MB an article with full text: 10,000 articles in one index peaked at 2.4 GB. Indexed in
- * shards of this many, one Pagefind process after another, the step peaked at 0.83 GB at 10,000
- * articles, and a shard's size, not the corpus's, sets it; the search page merges the shards
- * (`mergeIndex`), at a few more requests a search.
+ * Articles per Pagefind index. Pagefind has no incremental mode: an index is built whole, about
+ * 2.4 ms an article on these machines, and an edited article rebuilds the index that holds it. So
+ * this size is what an edit costs the search step: at 10,000 articles, 1.8 s at 500 an index
+ * against 7.0 s at 2,500. It also bounds the step's memory, as Pagefind holds a whole index until
+ * it writes it (about 0.24 MB an article with full text; 10,000 in one index peaked at 2.4 GB):
+ * 0.41 GB at 500 an index, 0.96 GB at 2,500.
+ * What readers pay: the search page merges the indexes (`mergeIndex`), and each costs a first
+ * search three small requests (its entry, its metadata, one chunk of words) and each new word one
+ * more. Measured in Chromium at 10,000 articles, a first search took 68 requests and about 300 KB
+ * with 20 indexes, against 20 requests and about 250 KB with 4; the bytes barely change, as each
+ * index's chunks hold fewer pages.
  * A build makes `ceil(articles / this)` indexes and hashes the articles over them, so this is an
- * index's size on average: one holds a few percent more or fewer (at 2,500, about ±2% is one
+ * index's size on average: one holds a few percent more or fewer (at 500, about ±4.5% is one
  * standard deviation), never all the corpus.
  * `SEARCH_ARTICLES_PER_INDEX` overrides it (tests use 1 to make shards of a tiny dataset).
  */
-export const ARTICLES_PER_INDEX = 2500
+export const ARTICLES_PER_INDEX = 500
 
 /**
  * The script the search page loads after Pagefind's UI: it points the UI at every shard beyond
@@ -177,7 +183,7 @@ export async function buildSearchIndex(outDir: string, reuseDir?: string): Promi
       indexCount === 1
         ? [files]
         : (await splitRecords(files, indexCount, partsDir)).map((part) => (part === undefined ? undefined : [part]))
-    // One index's records at a time (2,500 articles, a few tens of megabytes at most).
+    // One index's records at a time (500 articles, a few megabytes).
     for (const [shard, part] of parts.entries()) {
       const records = part === undefined ? [] : await readRecords(part)
       // An index no article hashed to has nothing to search: no folder, and merge-shards.js skips it.
