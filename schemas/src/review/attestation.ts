@@ -3,13 +3,11 @@
  * an Ed25519 signature, made by the attestor when the sign-off was created, over the canonical
  * payload — article, content hash, reviewer, signer, time. Anyone with write access can create a
  * document that looks like a sign-off; only the attestor's private key can make one that verifies.
- * Verification uses the browser's Web Crypto in the Studio and Node's crypto in the build and the
- * scripts: the same Ed25519, so they verify alike.
+ * Verification uses Web Crypto (Node's `crypto.webcrypto`, or the browser's), so the build, the
+ * scripts and the Studio verify alike.
  */
-import type {KeyObject} from 'node:crypto'
 import {publishedId} from '../ids.ts'
 import type {TrustedKeys} from './keys.ts'
-import {nodeCrypto} from './node-crypto.ts'
 
 /** A sign-off as stored (`clinicalSignoff`) or queried. */
 export interface SignoffRecord {
@@ -76,37 +74,6 @@ function importKey(publicKey: Uint8Array): Promise<CryptoKey> {
   return key
 }
 
-const nodeKeys = new WeakMap<Uint8Array, KeyObject>()
-
-/** Ed25519 verification with Node's crypto (see `node-crypto.ts`): false for a malformed signature, as Web Crypto answers. */
-function verifyInNode(
-  crypto: NonNullable<typeof nodeCrypto>,
-  publicKey: Uint8Array,
-  signature: Uint8Array,
-  payload: Uint8Array,
-) {
-  let key = nodeKeys.get(publicKey)
-  if (!key) {
-    key = crypto.createPublicKey({
-      key: {kty: 'OKP', crv: 'Ed25519', x: base64url(publicKey)},
-      format: 'jwk',
-    })
-    nodeKeys.set(publicKey, key)
-  }
-  try {
-    return crypto.verify(null, payload, key, signature)
-  } catch {
-    return false
-  }
-}
-
-function base64url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes))
-    .replaceAll('+', '-')
-    .replaceAll('/', '_')
-    .replace(/=+$/, '')
-}
-
 /** Whether the sign-off's signature verifies, over its own fields, with a key this build trusts. */
 export async function checkAttestation(signoff: SignoffRecord, keys: TrustedKeys): Promise<AttestationCheck> {
   const claim = signoffClaim(signoff)
@@ -137,12 +104,14 @@ export async function checkAttestation(signoff: SignoffRecord, keys: TrustedKeys
   } catch {
     return {ok: false, problem: 'signature-invalid', reason: 'its signature is not base64'}
   }
-  const payload = encoder.encode(attestationPayload(claim))
-  const valid = nodeCrypto
-    ? verifyInNode(nodeCrypto, key.publicKey, signature, payload)
-    : await globalThis.crypto.subtle
-        .verify({name: 'Ed25519'}, await importKey(key.publicKey), signature as BufferSource, payload as BufferSource)
-        .catch(() => false)
+  const valid = await globalThis.crypto.subtle
+    .verify(
+      {name: 'Ed25519'},
+      await importKey(key.publicKey),
+      signature as BufferSource,
+      encoder.encode(attestationPayload(claim)),
+    )
+    .catch(() => false)
   return valid
     ? {ok: true, keyId: key.id}
     : {
