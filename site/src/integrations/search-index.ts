@@ -15,10 +15,12 @@
  * kept there with digests of what each was built from, and an index whose inputs did not change
  * is moved back instead of built again (see `buildSearchIndex`).
  */
+import {spawn} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {once} from 'node:events'
 import {createReadStream, createWriteStream, existsSync, readdirSync, readFileSync, type WriteStream} from 'node:fs'
 import {glob, mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {availableParallelism} from 'node:os'
 import {basename, dirname, join, resolve} from 'node:path'
 import {createInterface} from 'node:readline'
 import {finished} from 'node:stream/promises'
@@ -72,8 +74,14 @@ export interface SearchIndexResult {
   indexes: number
   /** Of those, how many were moved back from the last build instead of built (`--reuse`). */
   reused: number
-  /** The largest Pagefind process's peak memory (high-water RSS), where `/proc` tells it; else null. */
+  /**
+   * The index builds' peak memory (high-water RSS), where `/proc` tells it; else null: the largest
+   * Pagefind process's, or, with indexes built in parallel, the sum of the `parallel` largest
+   * builds, each its Node process and its Pagefind.
+   */
   pagefindPeakRssBytes: number | null
+  /** How many indexes were built at once: 1, or up to `jobs` when more than one was built. */
+  parallel: number
 }
 
 /** The articles per index this build uses. */
@@ -94,7 +102,7 @@ function articlesPerIndex(env: NodeJS.ProcessEnv = process.env): number {
  *
  * The articles go into `max(1, ceil(articles / perIndex))` indexes, each article to the one
  * {@link indexOfArticle} gives its address, in the records' order within an index. With one index
- * everything is in the main one. Memory stays bounded by one index's records: one pass counts the
+ * everything is in the main one. Memory stays bounded by one index's records (by `jobs` of them in parallel): one pass counts the
  * records, a second copies each to its index's file, and each index reads only its own.
  *
  * With `reuseDir` (the incremental `pnpm build`), each index whose inputs are unchanged since the
@@ -104,11 +112,22 @@ function articlesPerIndex(env: NodeJS.ProcessEnv = process.env): number {
  * `perIndex` articles) rebuilds them all, each having given the new one about 1/n of its articles.
  * Pagefind writes the same bytes for the same input. The digests of this build's indexes are left
  * in `reuseDir` for the next one.
+ *
+ * With `jobs` > 1 (the command line passes this machine's cores, at most {@link MAX_JOBS}), the
+ * indexes still to build are built in parallel, each by this script in a process of its own:
+ * Pagefind's service takes one request at a time, so one service cannot use a second core. At
+ * 10,000 articles on two cores a cold build's search step takes about 40% less. In Astro's process
+ * (the site-finish integration) they are built one after another.
  */
-export async function buildSearchIndex(outDir: string, reuseDir?: string): Promise<SearchIndexResult> {
+export async function buildSearchIndex(
+  outDir: string,
+  reuseDir?: string,
+  options: {jobs?: number} = {},
+): Promise<SearchIndexResult> {
   const recordsDir = join(outDir, SEARCH_RECORDS_DIR)
   const perIndex = articlesPerIndex()
-  const previous: Record<string, {digest: string; pages: number}> = reuseDir
+  const jobs = Math.max(1, options.jobs ?? 1)
+  const previous: Record<string, IndexState> = reuseDir
     ? JSON.parse((await readFile(join(reuseDir, REUSE_STATE), 'utf8').catch(() => '{}')) || '{}')
     : {}
   const next: typeof previous = {}
@@ -116,64 +135,9 @@ export async function buildSearchIndex(outDir: string, reuseDir?: string): Promi
   let pages = 0
   let articles = 0
   let reused = 0
-  let peak: number | null = null
-  const shardPaths: string[] = []
-  let written = 0
+  const shards: number[] = []
   const partsDir = `${recordsDir}.parts`
-
-  /** Writes index `shard` (the main one first, then each shard), or moves the last build's back. */
-  const writeIndex = async (shard: number, records: readonly string[]) => {
-    written++
-    const outputPath = shard === 0 ? join(outDir, 'pagefind') : join(outDir, 'pagefind', `shard-${shard}`)
-    if (shard > 0) shardPaths.push(`/pagefind/shard-${shard}/`)
-    articles += records.length
-    const key = shard === 0 ? 'main' : `shard-${shard}`
-    if (reuseDir) {
-      const digest = createHash('sha256')
-        .update(base)
-        .update(key)
-        .update(shard === 0 ? await htmlPagesDigest(outDir) : '')
-        .update(records.join('\n'))
-        .digest('hex')
-      const last = previous[key]
-      if (last?.digest === digest && (await moveIndexBack(reuseDir, shard, outputPath))) {
-        if (shard === 0) pages = last.pages
-        next[key] = last
-        reused++
-        return
-      }
-      next[key] = {digest, pages: 0}
-    }
-    const created = await pagefind.createIndex({forceLanguage: 'en'})
-    if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`)
-    const index = created.index
-    if (shard === 0) {
-      const added = await index.addDirectory({path: outDir, glob: HTML_PAGES})
-      if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`)
-      pages = added.page_count
-      if (next['main']) next['main'].pages = pages
-    }
-    const pending = new Set<Promise<void>>()
-    for (const line of records) {
-      const {url, title, content} = JSON.parse(line) as ArticleSearchRecord
-      const adding = index.addCustomRecord({url, content, language: 'en', meta: {title}}).then((result) => {
-        if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${result.errors.join('; ')}`)
-      })
-      const tracked = adding.finally(() => pending.delete(tracked))
-      // The first failure is thrown by the race or the wait below; the others must not surface
-      // as unhandled rejections that would hide it.
-      tracked.catch(() => {})
-      pending.add(tracked)
-      if (pending.size >= IN_FLIGHT) await Promise.race(pending)
-    }
-    await Promise.all(pending)
-    const result = await index.writeFiles({outputPath})
-    if (result.errors.length > 0) throw new Error(`Pagefind could not write its index: ${result.errors.join('; ')}`)
-    const rss = childrenPeakRss()
-    if (rss !== null) peak = Math.max(peak ?? 0, rss)
-    // Ending the process returns all of its memory before the next shard starts.
-    await pagefind.close()
-  }
+  const toBuild: IndexJob[] = []
 
   try {
     const files = await recordsFiles(recordsDir)
@@ -183,24 +147,166 @@ export async function buildSearchIndex(outDir: string, reuseDir?: string): Promi
       indexCount === 1
         ? [files]
         : (await splitRecords(files, indexCount, partsDir)).map((part) => (part === undefined ? undefined : [part]))
-    // One index's records at a time (500 articles, a few megabytes).
+    // Each index is moved back from the last build when its inputs are unchanged, else queued.
     for (const [shard, part] of parts.entries()) {
-      const records = part === undefined ? [] : await readRecords(part)
       // An index no article hashed to has nothing to search: no folder, and merge-shards.js skips it.
-      if (shard > 0 && records.length === 0) continue
-      await writeIndex(shard, records)
+      if (shard > 0 && part === undefined) continue
+      if (shard > 0) shards.push(shard)
+      const job: IndexJob = {
+        shard,
+        files: part ?? [],
+        outputPath: shard === 0 ? join(outDir, 'pagefind') : join(outDir, 'pagefind', `shard-${shard}`),
+      }
+      const key = shard === 0 ? 'main' : `shard-${shard}`
+      if (reuseDir) {
+        const hash = createHash('sha256')
+          .update(base)
+          .update(key)
+          .update(shard === 0 ? await htmlPagesDigest(outDir) : '')
+        for (const file of job.files) hash.update(await readFile(file))
+        const digest = hash.digest('hex')
+        const last = previous[key]
+        if (last?.digest === digest && (await moveIndexBack(reuseDir, shard, job.outputPath))) {
+          pages += last.pages
+          articles += last.articles
+          next[key] = last
+          reused++
+          continue
+        }
+        next[key] = {digest, pages: 0, articles: 0}
+      }
+      toBuild.push(job)
     }
-    await writeFile(join(outDir, MERGE_SHARDS_SCRIPT), mergeShardsScript(shardPaths))
+
+    // Pagefind indexes in one process, one at a time (its service takes one request at a time), or
+    // with `jobs` > 1 each in a process of its own, that many at once.
+    const parallel = jobs > 1 && toBuild.length > 1
+    const peaks: number[] = []
+    await inPool(toBuild, parallel ? jobs : 1, async (job) => {
+      const built = parallel ? await buildIndexInChild(outDir, job) : await buildIndex(outDir, job)
+      pages += built.pages
+      articles += built.articles
+      if (built.peakRssBytes !== null) peaks.push(built.peakRssBytes)
+      const state = next[job.shard === 0 ? 'main' : `shard-${job.shard}`]
+      if (state) Object.assign(state, {pages: built.pages, articles: built.articles})
+    })
+    await writeFile(join(outDir, MERGE_SHARDS_SCRIPT), mergeShardsScript(shards.map((k) => `/pagefind/shard-${k}/`)))
     if (reuseDir) {
       await rm(join(reuseDir, REUSED_INDEX), {recursive: true, force: true})
       await writeFile(join(reuseDir, REUSE_STATE), JSON.stringify(next))
     }
-    return {articles, pages, indexes: written, reused, pagefindPeakRssBytes: peak}
+    // Memory: the largest build, or, in parallel, the `jobs` largest as if they had run at once.
+    const largest = peaks.sort((a, b) => b - a).slice(0, parallel ? jobs : 1)
+    return {
+      articles,
+      pages,
+      indexes: shards.length + 1,
+      reused,
+      pagefindPeakRssBytes: largest.length === 0 ? null : largest.reduce((sum, peak) => sum + peak, 0),
+      parallel: parallel ? Math.min(jobs, toBuild.length) : 1,
+    }
   } finally {
     await rm(recordsDir, {recursive: true, force: true})
     await rm(partsDir, {recursive: true, force: true})
     await pagefind.close()
   }
+}
+
+/** What a reused index's state records: the digest of its inputs, and what it holds. */
+interface IndexState {
+  digest: string
+  pages: number
+  articles: number
+}
+
+/** One Pagefind index to build: index `shard` (0 is the main one) from the records in `files`. */
+interface IndexJob {
+  shard: number
+  files: string[]
+  outputPath: string
+}
+
+interface IndexBuilt {
+  articles: number
+  pages: number
+  /** The build's peak memory: Pagefind's, plus the indexer process's when it ran in its own. */
+  peakRssBytes: number | null
+}
+
+/**
+ * Builds one index in this process: the HTML pages too for the main index, then its records,
+ * `IN_FLIGHT` at a time. Ends Pagefind's process afterwards, returning its memory.
+ */
+async function buildIndex(outDir: string, job: IndexJob): Promise<IndexBuilt> {
+  const records = await readRecords(job.files)
+  const created = await pagefind.createIndex({forceLanguage: 'en'})
+  if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`)
+  const index = created.index
+  let pages = 0
+  if (job.shard === 0) {
+    const added = await index.addDirectory({path: outDir, glob: HTML_PAGES})
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`)
+    pages = added.page_count
+  }
+  const pending = new Set<Promise<void>>()
+  for (const line of records) {
+    const {url, title, content} = JSON.parse(line) as ArticleSearchRecord
+    const adding = index.addCustomRecord({url, content, language: 'en', meta: {title}}).then((result) => {
+      if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${result.errors.join('; ')}`)
+    })
+    const tracked = adding.finally(() => pending.delete(tracked))
+    // The first failure is thrown by the race or the wait below; the others must not surface
+    // as unhandled rejections that would hide it.
+    tracked.catch(() => {})
+    pending.add(tracked)
+    if (pending.size >= IN_FLIGHT) await Promise.race(pending)
+  }
+  await Promise.all(pending)
+  const result = await index.writeFiles({outputPath: job.outputPath})
+  if (result.errors.length > 0) throw new Error(`Pagefind could not write its index: ${result.errors.join('; ')}`)
+  const peakRssBytes = childrenPeakRss()
+  // Ending the process returns all of its memory before the next index starts.
+  await pagefind.close()
+  return {articles: records.length, pages, peakRssBytes}
+}
+
+/** The command-line flag that makes this script build one index (a job of {@link buildIndexInChild}). */
+const ONE_INDEX = '--one-index'
+
+/**
+ * Builds one index in a Node process of its own (this script with {@link ONE_INDEX}), so that
+ * several can run at once, each with its own Pagefind. Its peak is its own and its Pagefind's.
+ */
+async function buildIndexInChild(outDir: string, job: IndexJob): Promise<IndexBuilt> {
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(import.meta.url), ONE_INDEX, outDir, String(job.shard), job.outputPath, ...job.files],
+    {stdio: ['ignore', 'pipe', 'inherit']},
+  )
+  let output = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    output += chunk
+  })
+  const [code] = (await once(child, 'close')) as [number | null]
+  if (code !== 0) throw new Error(`building search index ${job.shard} failed (exit code ${code})`)
+  return JSON.parse(output.trim().split('\n').at(-1) ?? '') as IndexBuilt
+}
+
+/** Runs `task` over `items`, at most `limit` at once; the first failure rejects once all have settled. */
+async function inPool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  let failed = false
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      await task(items[next++] as T).catch((error: unknown) => {
+        failed = true
+        throw error
+      })
+    }
+  }
+  const settled = await Promise.allSettled(Array.from({length: Math.min(limit, items.length)}, worker))
+  const rejected = settled.find((outcome) => outcome.status === 'rejected')
+  if (rejected) throw (rejected as PromiseRejectedResult).reason
 }
 
 /** The records files in the articles' order (`0.ndjson`, `1.ndjson`, …); none without articles. */
@@ -311,6 +417,8 @@ async function splitRecords(files: readonly string[], indexes: number, dir: stri
 async function moveIndexBack(reuseDir: string, shard: number, outputPath: string): Promise<boolean> {
   const previous = join(reuseDir, REUSED_INDEX)
   if (shard > 0) {
+    // Shards may come back before the main index is built or moved back into their parent folder.
+    await mkdir(dirname(outputPath), {recursive: true})
     return rename(join(previous, `shard-${shard}`), outputPath).then(
       () => true,
       () => false,
@@ -387,7 +495,28 @@ async function htmlPagesDigest(outDir: string): Promise<string> {
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+/**
+ * Index builds at once from the command line, whatever the cores: each holds its own Node process
+ * and Pagefind, about 0.25 GB at 500 articles an index.
+ */
+export const MAX_JOBS = 4
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url) && process.argv[2] === ONE_INDEX) {
+  // One index for a parallel build: its result as JSON on the last line of standard output.
+  const [outDir, shard, outputPath, ...files] = process.argv.slice(3)
+  try {
+    if (!outDir || !outputPath || !/^\d+$/.test(shard ?? ''))
+      throw new Error(`Usage: ${ONE_INDEX} <out> <shard> <output> <records…>`)
+    const built = await buildIndex(outDir, {shard: Number(shard), outputPath, files})
+    const own = process.resourceUsage().maxRSS * 1024
+    console.log(JSON.stringify({...built, peakRssBytes: built.peakRssBytes === null ? null : built.peakRssBytes + own}))
+  } catch (error) {
+    console.error(`[search-index] index ${shard}: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
+  } finally {
+    await pagefind.close()
+  }
+} else if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const outDir = process.argv[2]
   const reuseDir = process.argv[3] === '--reuse' ? process.argv[4] : undefined
   if (!outDir || (process.argv[3] !== undefined && !reuseDir)) {
@@ -396,9 +525,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   }
   try {
     const started = performance.now()
-    const {articles, pages, indexes, reused, pagefindPeakRssBytes} = await buildSearchIndex(
+    const {articles, pages, indexes, reused, pagefindPeakRssBytes, parallel} = await buildSearchIndex(
       resolve(outDir),
       reuseDir && resolve(reuseDir),
+      {jobs: Math.min(MAX_JOBS, availableParallelism())},
     )
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     // This process and Pagefind's, each at its own peak: their sum bounds the step's memory.
@@ -406,7 +536,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const memory =
       pagefindPeakRssBytes === null
         ? `indexer peak ${megabytes(indexer)}`
-        : `peak memory ${megabytes(indexer + pagefindPeakRssBytes)} (indexer ${megabytes(indexer)} + Pagefind ${megabytes(pagefindPeakRssBytes)})`
+        : parallel > 1
+          ? `peak memory ${megabytes(indexer + pagefindPeakRssBytes)} (indexer ${megabytes(indexer)} + ${parallel} index builds at once, ${megabytes(pagefindPeakRssBytes)})`
+          : `peak memory ${megabytes(indexer + pagefindPeakRssBytes)} (indexer ${megabytes(indexer)} + Pagefind ${megabytes(pagefindPeakRssBytes)})`
     console.log(
       `[search-index] Search index: ${articles} articles and ${pages} other pages in ${seconds} s (${indexes} Pagefind index${indexes === 1 ? '' : 'es'}${reused > 0 ? `, ${reused} reused from the last build` : ''}), ${memory}`,
     )
