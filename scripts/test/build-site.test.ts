@@ -28,6 +28,24 @@ describe('pnpm build', {timeout: 120_000}, () => {
     expect(await readdir(join(root, '.dist-work'))).toContain('BUILD-INCOMPLETE')
   })
 
+  it('leaves the previous site untouched, and no half-assembled folder, when the search index fails after Astro built the pages', async () => {
+    const {root, distDir} = await previousSite()
+
+    // Astro builds every page; the search step, run beside publishing, refuses the setting.
+    const {code, output} = await buildAtomically({
+      distDir,
+      env: {REVIEW_NOW: '2026-12-01T00:00:00Z', SEARCH_ARTICLES_PER_INDEX: 'none'},
+      stdio: 'pipe',
+    })
+
+    expect(code).not.toBe(0)
+    expect(output).toContain('[search-index] SEARCH_ARTICLES_PER_INDEX must be a positive whole number, got "none"')
+    expect(await readFile(join(distDir, 'index.html'), 'utf8')).toBe('previous build')
+    expect(await readdir(distDir)).toEqual(['index.html'])
+    expect(await readdir(root)).toEqual(['.dist-work', 'dist'])
+    expect(await readdir(join(root, '.dist-work'))).toContain('BUILD-INCOMPLETE')
+  })
+
   it('replaces the previous site with the new one, search index included, when the build succeeds', async () => {
     const {root, distDir} = await previousSite()
     const {code} = await buildAtomically({distDir, env: {REVIEW_NOW: '2026-12-01T00:00:00Z'}, stdio: 'pipe'})
