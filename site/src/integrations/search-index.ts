@@ -60,6 +60,15 @@ const IN_FLIGHT = 64
 export const ARTICLES_PER_INDEX = 500
 
 /**
+ * The most indexes a build makes, whatever the corpus: what a reader's search costs grows with the
+ * count (three requests each for a first search), not with the articles. Up to 10,000 articles
+ * indexes hold 500 on average; beyond, they grow instead (2,500 at 50,000 articles, about 6 s to
+ * rebuild one, and 0.6 GB for each Pagefind while it runs), and the count stops changing, so no
+ * later growth moves articles between indexes.
+ */
+export const MAX_INDEXES = 20
+
+/**
  * The script the search page loads after Pagefind's UI: it points the UI at every shard beyond
  * the main index. Written by every build (a no-op with one index), so the page never 404s.
  */
@@ -100,7 +109,7 @@ function articlesPerIndex(env: NodeJS.ProcessEnv = process.env): number {
  * `pagefind/shard-<k>/` for each index k > 0 that any article hashes to, `pagefind/merge-shards.js`
  * listing those shards, and removes the records. Throws, naming the step, on failure.
  *
- * The articles go into `max(1, ceil(articles / perIndex))` indexes, each article to the one
+ * The articles go into `max(1, ceil(articles / perIndex))` indexes (at most {@link MAX_INDEXES}), each article to the one
  * {@link indexOfArticle} gives its address, in the records' order within an index. With one index
  * everything is in the main one. Memory stays bounded by one index's records (by `jobs` of them in parallel): one pass counts the
  * records, a second copies each to its index's file, and each index reads only its own.
@@ -109,7 +118,7 @@ function articlesPerIndex(env: NodeJS.ProcessEnv = process.env): number {
  * last build is moved back from there instead of built again: the main index when the HTML pages
  * and its articles' records are the same, a shard when its articles' records are. An edited or a
  * new article then rebuilds only the index that holds it; only the build that adds an index (every
- * `perIndex` articles) rebuilds them all, each having given the new one about 1/n of its articles.
+ * `perIndex` articles, until there are {@link MAX_INDEXES}) rebuilds them all, each having given the new one about 1/n of its articles.
  * Pagefind writes the same bytes for the same input. The digests of this build's indexes are left
  * in `reuseDir` for the next one.
  *
@@ -142,7 +151,7 @@ export async function buildSearchIndex(
   try {
     const files = await recordsFiles(recordsDir)
     const count = await countRecords(files)
-    const indexCount = Math.max(1, Math.ceil(count / perIndex))
+    const indexCount = Math.min(MAX_INDEXES, Math.max(1, Math.ceil(count / perIndex)))
     const parts =
       indexCount === 1
         ? [files]
