@@ -41,30 +41,30 @@ export const SEARCH_INDEX_AFTER_BUILD = 'after-build'
 const IN_FLIGHT = 64
 
 /**
- * Articles per Pagefind index. Pagefind has no incremental mode: an index is built whole, about
- * 2.4 ms an article on these machines, and an edited article rebuilds the index that holds it. So
- * this size is what an edit costs the search step: at 10,000 articles, 1.8 s at 500 an index
- * against 7.0 s at 2,500. It also bounds the step's memory, as Pagefind holds a whole index until
- * it writes it (about 0.24 MB an article with full text; 10,000 in one index peaked at 2.4 GB):
- * 0.41 GB at 500 an index, 0.96 GB at 2,500.
- * What readers pay: the search page merges the indexes (`mergeIndex`), and each costs a first
- * search three small requests (its entry, its metadata, one chunk of words) and each new word one
- * more. Measured in Chromium at 10,000 articles, a first search took 68 requests and about 300 KB
- * with 20 indexes, against 20 requests and about 250 KB with 4; the bytes barely change, as each
- * index's chunks hold fewer pages.
- * A build makes `ceil(articles / this)` indexes and hashes the articles over them, so this is an
- * index's size on average: one holds a few percent more or fewer (at 500, about ±4.5% is one
- * standard deviation), never all the corpus.
+ * Articles per Pagefind index, until there are {@link MAX_INDEXES}. Pagefind has no incremental
+ * mode: an index is built whole, about 2 ms an article on these machines, and an edited article
+ * rebuilds the index that holds it. So an index's size is what an edit costs the search step: at
+ * 10,000 articles, 1.9 s with indexes of 500 against 7.0 s with indexes of 2,500; at 1,000, an
+ * index of 250 instead of one of 1,000. It also bounds the step's memory, as Pagefind holds a
+ * whole index until it writes it (about 0.24 MB an article with full text; 10,000 in one index
+ * peaked at 2.4 GB).
+ * A build makes `ceil(articles / this)` indexes, at most {@link MAX_INDEXES}, and hashes the
+ * articles over them, so an index's size is an average: one holds a few percent more or fewer
+ * (about ±6% is one standard deviation at 250), never all the corpus.
  * `SEARCH_ARTICLES_PER_INDEX` overrides it (tests use 1 to make shards of a tiny dataset).
  */
-export const ARTICLES_PER_INDEX = 500
+export const ARTICLES_PER_INDEX = 250
 
 /**
  * The most indexes a build makes, whatever the corpus: what a reader's search costs grows with the
- * count (three requests each for a first search), not with the articles. Up to 10,000 articles
- * indexes hold 500 on average; beyond, they grow instead (2,500 at 50,000 articles, about 6 s to
- * rebuild one, and 0.6 GB for each Pagefind while it runs), and the count stops changing, so no
- * later growth moves articles between indexes.
+ * count, not with the articles. The search page merges the indexes (`mergeIndex`), and each costs a
+ * first search three small requests (its entry, its metadata, one chunk of words) and each new
+ * word one more. Measured in Chromium at 10,000 articles, a first search took 68 requests and
+ * about 300 KB with 20 indexes, against 20 requests and about 250 KB with 4: the bytes barely
+ * change, as each index's chunks hold fewer pages. So from 5,000 articles on the indexes grow
+ * instead (500 at 10,000 articles, 2,500 at 50,000, about 6 s to rebuild one and 0.6 GB for its
+ * Pagefind while it runs), and their count stops changing, so no later growth moves articles
+ * between indexes.
  */
 export const MAX_INDEXES = 20
 
