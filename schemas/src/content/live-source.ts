@@ -1,9 +1,8 @@
 import {createClient} from '@sanity/client'
 import {inFinalOrder, PAGE_PARAM, type PagedQuery, requirePagedQuery, summarise} from './paging.ts'
-import type {ContentSource, Perspective, QueryParams, QueryResult} from './source-types.ts'
+import {API_VERSION, type ContentSource, type Perspective, type QueryParams, type QueryResult} from './source-types.ts'
 
-/** The API version every live query is pinned to, so a Content Lake change cannot alter results. */
-export const API_VERSION = '2025-02-19'
+export {API_VERSION}
 
 /**
  * How hard a build tries before giving up on the Content Lake. A build that cannot get content

@@ -17,6 +17,9 @@ export type QueryResult<Q extends string> = Q extends keyof SanityQueries ? Sani
  */
 export type Perspective = 'published' | 'drafts' | 'raw'
 
+/** The API version every live query is pinned to, so a Content Lake change cannot alter results. */
+export const API_VERSION = '2025-02-19'
+
 /** The perspectives content may be rendered in; anything else is refused, never passed on. */
 export const PERSPECTIVES: readonly Perspective[] = ['published', 'drafts']
 

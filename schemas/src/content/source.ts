@@ -3,7 +3,6 @@
  * `CONTENT_DATASET_FILE`) through groq-js; with `SANITY_PROJECT_ID` set, a live Sanity project.
  */
 import {readDataset} from './dataset.ts'
-import {createLiveSource} from './live-source.ts'
 import {createLocalSource} from './local-source.ts'
 import {type ContentSource, PERSPECTIVES, type Perspective} from './source-types.ts'
 
@@ -22,6 +21,9 @@ export async function createContentSource(
   if (!PERSPECTIVES.includes(perspective)) throw new Error(`Unknown perspective "${String(perspective)}"`)
   const projectId = env['SANITY_PROJECT_ID']
   if (projectId) {
+    // Loaded only for a live project: `@sanity/client` and what it pulls in (rxjs among them) took
+    // 0.14 s of every build and of the preview server's start from the bundled dataset.
+    const {createLiveSource} = await import('./live-source.ts')
     return createLiveSource({
       projectId,
       dataset: env['SANITY_DATASET'] || 'production',
