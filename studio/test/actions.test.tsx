@@ -134,7 +134,10 @@ describe('Sign off clinical review', () => {
 
   it('is not offered to an editor', async () => {
     studio.user = EDITOR
-    const {result} = renderHook(() => SignOffAction(propsFor(article())))
+    // The same props on every render, as the Studio passes them: a new article object each time
+    // would start a new review evaluation on every render.
+    const props = propsFor(article())
+    const {result} = renderHook(() => SignOffAction(props))
     await waitFor(() =>
       expect(studio.fetch).toHaveBeenCalledWith(reviewerProfilesQuery, {}, {perspective: 'published'}),
     )
