@@ -131,8 +131,7 @@ export async function buildAtomically(
     return {code: 1, output: `${message}\n`}
   }
   const buildCode = await buildCodeDigest()
-  const fullBuild = await prepareWorkFolder(workDir, options.full ?? false, buildCode)
-  const previousPages = fullBuild === undefined ? await manifestOutputFiles(workDir) : new Set<string>()
+  const {fullBuild, previousPages} = await prepareWorkFolder(workDir, options.full ?? false, buildCode)
   if (fullBuild !== undefined) log(`[build] Rendering every page: ${fullBuild}.`)
 
   // A production build whatever NODE_ENV the caller runs under (vitest sets it to test).
@@ -169,19 +168,16 @@ export async function buildAtomically(
   let published: BuildSummary['published']
   let indexed: {code: number; output: string}
   try {
-    const site = assemble(
-      outDir,
-      distDir,
-      publishing,
-      (file) => !SEARCH_OUTPUTS.some((folder) => file.startsWith(folder)),
-    )
+    const siteFiles = listFiles(outDir).filter((file) => !SEARCH_OUTPUTS.some((folder) => file.startsWith(folder)))
+    const site = assemble(outDir, distDir, publishing, siteFiles)
     indexed = await indexing
     output += indexed.output
     if (indexed.code !== 0) {
       await rm(publishing, {recursive: true, force: true})
       return {code: indexed.code, output}
     }
-    const search = assemble(outDir, distDir, publishing, (file) => file.startsWith('pagefind/'))
+    const searchFiles = listFiles(join(outDir, 'pagefind')).map((file) => `pagefind/${file}`)
+    const search = assemble(outDir, distDir, publishing, searchFiles)
     published = {changed: site.changed + search.changed, unchanged: site.unchanged + search.unchanged}
   } catch (error) {
     await indexing.catch(() => undefined)
@@ -230,11 +226,18 @@ export async function buildAtomically(
  * Readies the work folder for this build, and says why every page must be rendered, if it must:
  * no previous build, a previous build that did not finish (its output may not match Astro's
  * manifest), or `--full`. Files that are not reusable pages (assets, the search index, the
- * sitemap, endpoints) are removed: this build writes them all again.
+ * sitemap, endpoints) are removed: this build writes them all again. Returns the last build's
+ * pages too (none for a full build), as its manifest lists them.
  */
-async function prepareWorkFolder(workDir: string, full: boolean, buildCode: string): Promise<string | undefined> {
+async function prepareWorkFolder(
+  workDir: string,
+  full: boolean,
+  buildCode: string,
+): Promise<{fullBuild: string | undefined; previousPages: Set<string>}> {
   const outDir = join(workDir, OUT)
   let reason: string | undefined
+  // The pages of the last build, when this one builds on them.
+  let previousPages = new Set<string>()
   if (full) reason = '--full'
   else if (existsSync(join(workDir, INCOMPLETE))) reason = 'the previous build did not finish'
   else if (!existsSync(join(workDir, MANIFEST)) || !existsSync(outDir)) reason = 'no previous build in the work folder'
@@ -253,8 +256,8 @@ async function prepareWorkFolder(workDir: string, full: boolean, buildCode: stri
     await rename(join(outDir, 'pagefind'), join(searchIndex, 'pagefind')).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error
     })
-    const keep = await manifestOutputFiles(workDir)
-    for (const file of listFiles(outDir)) if (!keep.has(file)) await rm(join(outDir, file), {force: true})
+    previousPages = await manifestOutputFiles(workDir)
+    for (const file of listFiles(outDir)) if (!previousPages.has(file)) await rm(join(outDir, file), {force: true})
   }
   await mkdir(outDir, {recursive: true})
   await mkdir(searchIndex, {recursive: true})
@@ -262,7 +265,7 @@ async function prepareWorkFolder(workDir: string, full: boolean, buildCode: stri
     join(workDir, INCOMPLETE),
     `${process.pid}\nA build started at ${new Date().toISOString()} by process ${process.pid} has not finished.\n`,
   )
-  return reason
+  return {fullBuild: reason, previousPages}
 }
 
 /** A digest of every file of {@link BUILD_CODE}: their paths and bytes. */
@@ -310,7 +313,7 @@ async function manifestOutputFiles(workDir: string): Promise<Set<string>> {
 }
 
 /**
- * Writes `target` as a copy of `outDir`: files the published folder `distDir` has with the same
+ * Writes `files` of `outDir` (paths relative to it) into `target`: files the published folder `distDir` has with the same
  * size and modification time, or the same bytes, are hard links to it; the rest are copied (with
  * `outDir`'s modification time, so the next build recognises them without reading them).
  *
@@ -323,11 +326,10 @@ function assemble(
   outDir: string,
   distDir: string,
   target: string,
-  include: (file: string) => boolean,
+  files: readonly string[],
 ): BuildSummary['published'] {
   let changed = 0
   let unchanged = 0
-  const files = listFiles(outDir).filter(include)
   for (const folder of new Set(files.map((file) => dirname(join(target, file))))) mkdirSync(folder, {recursive: true})
   for (const file of files) {
     const from = join(outDir, file)

@@ -26,7 +26,7 @@ import {createInterface} from 'node:readline'
 import {finished} from 'node:stream/promises'
 import {fileURLToPath} from 'node:url'
 import * as pagefind from 'pagefind'
-import {type ArticleSearchRecord, SEARCH_RECORDS_DIR} from '../lib/search-records.ts'
+import {type ArticleSearchRecord, SEARCH_RECORDS_DIR} from '../lib/search-records-files.ts'
 
 /** The pages read as HTML: the few whose whole text is worth indexing. */
 const HTML_PAGES = '{programs,therapies,faq}/**/*.html'

@@ -1,39 +1,16 @@
 /**
  * What the search index holds for each article, built from the data rather than parsed back out
  * of the page: a page is 20 KB of HTML, and parsing 10,000 of them was most of the index's cost.
- * The build writes the records into {@link SEARCH_RECORDS_DIR}, one JSON object a line;
+ * The build writes the records into `search-records/` (see `search-records-files.ts`), one JSON object a line;
  * `search-index.ts` indexes them and deletes the folder, so it is never published.
  */
 import {toPlainText} from '@portabletext/toolkit'
 import {categoryName} from '@repo/schemas/rules'
 import type {ArticleEntry} from '../data/content.ts'
 import {asTextBlock} from './portable-text.ts'
+import type {ArticleSearchRecord} from './search-records-files.ts'
 
-/**
- * Where in the build output the article records wait for the indexer: `<n>.ndjson` files (NDJSON,
- * one record a line) of {@link SEARCH_RECORDS_PER_FILE} articles each, numbered from 0 in the
- * articles' order. The folder of the route that writes them, `src/pages/search-records/`.
- */
-export const SEARCH_RECORDS_DIR = 'search-records'
-
-/**
- * Articles per records file. Astro holds each file whole in memory, in more than one copy, while
- * it writes it: under 1 MB at this size, where one file of all 10,000 articles raised the build's
- * peak memory by about 300 MB.
- */
-export const SEARCH_RECORDS_PER_FILE = 100
-
-/** One article as Pagefind indexes it. */
-export interface ArticleSearchRecord {
-  url: string
-  title: string
-  /**
-   * Everything a reader can read on the article's page, as plain text: title, summary, category,
-   * then every paragraph, heading and list item of the body in order, the text of its callouts,
-   * calls to action and tables, and the questions and answers it embeds.
-   */
-  content: string
-}
+export {type ArticleSearchRecord, SEARCH_RECORDS_DIR, SEARCH_RECORDS_PER_FILE} from './search-records-files.ts'
 
 /** The search record of one published article. */
 export function articleSearchRecord(entry: ArticleEntry): ArticleSearchRecord {
