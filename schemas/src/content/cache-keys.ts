@@ -20,6 +20,7 @@
  * show it.
  */
 import {createHash} from 'node:crypto'
+import {documentDigest} from './digests.ts'
 import type {ArticleEntry, FaqEntry, ProgramLevelEntry, ReviewerEntry, SiteContent, TherapyEntry} from './graph.ts'
 
 /** The cache key of every kind of page, for one build's content. */
@@ -81,7 +82,7 @@ export function pageCacheKeys(content: SiteContent): PageCacheKeys {
  * Bump when what a key covers changes in a way the page code's hash would not show (for example
  * a change here that makes keys cover more): every keyed page then renders once more.
  */
-const KEY_VERSION = 'page-cache-key/1'
+const KEY_VERSION = 'page-cache-key/2'
 
 function createPageCacheKeys(content: SiteContent): PageCacheKeys {
   const faces = new WeakMap<object, string>()
@@ -97,7 +98,7 @@ function createPageCacheKeys(content: SiteContent): PageCacheKeys {
     if (known !== undefined) return known
     // A placeholder first, so two FAQs embedding each other cannot recurse forever.
     faces.set(doc, 'cycle')
-    const parts: string[] = [json(doc)]
+    const parts: string[] = [documentDigest(doc)]
     walk(doc, (node) => {
       const ref = typeof node['_ref'] === 'string' ? node['_ref'] : undefined
       if (ref !== undefined) {

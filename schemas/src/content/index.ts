@@ -17,6 +17,7 @@
  */
 export * from './cache-keys.ts'
 export * from './dataset.ts'
+export * from './digests.ts'
 export * from './fetch.ts'
 export * from './graph.ts'
 export * from './images.ts'

@@ -5,8 +5,11 @@
  */
 import {publishedId} from '../ids.ts'
 import {
+  clinicalContentHash,
+  type EmbeddedFaq,
   evaluateArticleReview,
   gatherReviewInputs,
+  type ReviewableContent,
   type ReviewTrust,
   resolvePolicy,
   reviewInputIds,
@@ -15,6 +18,7 @@ import {
 } from '../review/index.ts'
 import {articlePath, faqAnchor, faqPath, programLevelPath, reviewerPath, therapyPath} from '../rules/index.ts'
 import {inBatches, REVIEW_BATCH} from './batches.ts'
+import {type ContentHashMemo, contentHashKey} from './digests.ts'
 import type {
   ArticleEntry,
   FaqEntry,
@@ -35,6 +39,8 @@ export interface SiteContentOptions {
    * by file is shown only when its file is inside it. Without it, such images are left out.
    */
   localImagesDir?: string | undefined
+  /** Content hashes from the last build, to skip hashing unchanged articles (see `digests.ts`). */
+  contentHashes?: ContentHashMemo | undefined
 }
 
 /**
@@ -67,6 +73,7 @@ export async function buildSiteContent(
   if (problems.length > 0 || !settings) throw new ContentError(problems)
 
   const policy = resolvePolicy(settings.reviewPolicy)
+  const memo = options.contentHashes
 
   const faqs: FaqEntry[] = raw.faqs.map((faq) => {
     return {faq, anchor: faqAnchor(faq._id), url: faqPath(faq._id)}
@@ -146,6 +153,7 @@ export async function buildSiteContent(
       policy,
       now,
       trust,
+      memo ? (content, faqs) => memoHash(memo, article, embeddedFaqs, content, faqs) : undefined,
     ),
   )
 
@@ -209,4 +217,21 @@ function pick<T>(ids: readonly string[] | null | undefined, index: ReadonlyMap<s
     if (entry !== undefined && !found.includes(entry)) found.push(entry)
   }
   return found
+}
+
+/** The article's content hash from the memo, or computed and remembered. */
+async function memoHash(
+  memo: ContentHashMemo,
+  article: object,
+  embeddedFaqs: readonly FaqEntry[],
+  content: ReviewableContent,
+  faqs: readonly EmbeddedFaq[],
+): Promise<string> {
+  const key = contentHashKey(
+    article,
+    embeddedFaqs.map((entry) => entry.faq),
+  )
+  const hash = memo.get(key) ?? (await clinicalContentHash(content, faqs))
+  memo.set(key, hash)
+  return hash
 }

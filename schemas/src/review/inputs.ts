@@ -8,7 +8,7 @@
  */
 import {publishedId} from '../ids.ts'
 import {checkAttestation, type SignoffProblem, type SignoffRecord, signoffClaim} from './attestation.ts'
-import {clinicalContentHash, type EmbeddedFaq, embeddedFaqIds} from './hash.ts'
+import {clinicalContentHash, type EmbeddedFaq, embeddedFaqIds, type ReviewableContent} from './hash.ts'
 import {type TrustedKeys, trustedKeys} from './keys.ts'
 import type {ReviewPolicy} from './policy.ts'
 import {isAllowedSigner, REVIEW_SIGNERS, type ReviewSigners} from './signers.ts'
@@ -125,7 +125,8 @@ export const SIGNOFF_PROBLEM_LABELS: Readonly<Record<SignoffProblem, string>> = 
  * The article's review status at `now`: the claim its sign-offs support, if any. Only a sign-off
  * that verifies ({@link verifySignoff}) counts; among those, the newest for the current content,
  * else the newest (which is then stale). With sign-offs but none that verifies, the status is
- * `unverified` and the reason names the newest one and why it does not count.
+ * `unverified` and the reason names the newest one and why it does not count. `hashContent` is
+ * how the current content's hash is had: computed, unless a build remembers it (`digests.ts`).
  */
 export async function evaluateArticleReview(
   article: ReviewableArticle & {_id: string},
@@ -133,8 +134,9 @@ export async function evaluateArticleReview(
   policy: ReviewPolicy,
   now: Date,
   trust: ReviewTrust,
+  hashContent: (content: ReviewableContent, faqs: readonly EmbeddedFaq[]) => Promise<string> = clinicalContentHash,
 ): Promise<ReviewEvaluation> {
-  const currentContentHash = await clinicalContentHash(article, inputs.faqs)
+  const currentContentHash = await hashContent(article, inputs.faqs)
   const subject = {requiresClinicalReview: article.requiresClinicalReview, currentContentHash}
   if (article.requiresClinicalReview === false || inputs.signoffs.length === 0) {
     return reviewStatus({...subject, clinicalReview: null}, null, policy, now)

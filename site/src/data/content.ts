@@ -5,8 +5,11 @@
  * and how a review is judged are the content layer's;
  * this module adds the build's clock, its review report and how pages are listed.
  */
+import {readFile, rename, writeFile} from 'node:fs/promises'
+import {join} from 'node:path'
 import {
   buildSiteContent,
+  type ContentHashMemo,
   createContentSource,
   fetchRawContent,
   type PageShows,
@@ -82,12 +85,14 @@ export function loadContent(
   if (locals.content) return locals.content
   loaded ??= (async () => {
     const source = await createContentSource(process.env, import.meta.env.BUNDLED_DATASET)
+    const hashes = await rememberedContentHashes(process.env['SITE_INCREMENTAL_DIR'])
     const content = await buildSiteContent(
       await fetchRawContent(source),
       reviewClock(process.env['REVIEW_NOW']),
       reviewTrustFromEnv(process.env),
-      {localImagesDir: process.env['CONTENT_IMAGES_DIR']},
+      {localImagesDir: process.env['CONTENT_IMAGES_DIR'], contentHashes: hashes?.memo},
     )
+    await hashes?.save()
     printReviewReport(content, options)
     for (const problem of content.localImageProblems) console.warn(`[content] ${problem}`)
     return content
@@ -97,4 +102,41 @@ export function loadContent(
 
 function reportOptionsFromEnv(): ReviewReportOptions {
   return {strict: process.env['REVIEW_STRICT'] === '1', log: (line) => console.log(line)}
+}
+
+/** The file in `pnpm build`'s work folder that keeps the last build's content hashes. */
+const CONTENT_HASHES_FILE = 'content-hashes.json'
+const CONTENT_HASH = /^sha256:[0-9a-f]{64}$/
+
+/**
+ * In an incremental build (`SITE_INCREMENTAL_DIR`, the work folder of `pnpm build`), the content
+ * hashes the last build computed, and a way to keep this build's for the next: only the entries
+ * this build used, so the file never outgrows the site. An unreadable file is no memo (every hash
+ * computed); an entry that is not a content hash is ignored. Written whole to a temporary file
+ * and renamed, so a failed build leaves the last complete file.
+ */
+async function rememberedContentHashes(
+  dir: string | undefined,
+): Promise<{memo: ContentHashMemo; save(): Promise<void>} | undefined> {
+  if (!dir) return undefined
+  const file = join(dir, CONTENT_HASHES_FILE)
+  const previous = new Map<string, string>()
+  try {
+    const stored: unknown = JSON.parse(await readFile(file, 'utf8'))
+    if (stored && typeof stored === 'object') {
+      for (const [key, hash] of Object.entries(stored)) {
+        if (typeof hash === 'string' && CONTENT_HASH.test(hash)) previous.set(key, hash)
+      }
+    }
+  } catch {
+    // No memo yet, or one that cannot be read: every hash is computed.
+  }
+  const next = new Map<string, string>()
+  return {
+    memo: {get: (key) => previous.get(key), set: (key, hash) => next.set(key, hash)},
+    async save() {
+      await writeFile(`${file}.tmp`, JSON.stringify(Object.fromEntries(next)))
+      await rename(`${file}.tmp`, file)
+    },
+  }
 }
