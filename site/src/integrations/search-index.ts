@@ -45,15 +45,15 @@ const IN_FLIGHT = 64
  * mode: an index is built whole, about 2 ms an article on these machines, and an edited article
  * rebuilds the index that holds it. So an index's size is what an edit costs the search step: at
  * 10,000 articles, 1.9 s with indexes of 500 against 7.0 s with indexes of 2,500; at 1,000, an
- * index of 250 instead of one of 1,000. It also bounds the step's memory, as Pagefind holds a
+ * index of 125 instead of one of 1,000. It also bounds the step's memory, as Pagefind holds a
  * whole index until it writes it (about 0.24 MB an article with full text; 10,000 in one index
- * peaked at 2.4 GB).
+ * peaked at 2.4 GB). Small as it is, a reader never pays for more than {@link MAX_INDEXES}.
  * A build makes `ceil(articles / this)` indexes, at most {@link MAX_INDEXES}, and hashes the
  * articles over them, so an index's size is an average: one holds a few percent more or fewer
- * (about ±6% is one standard deviation at 250), never all the corpus.
+ * (about ±9% is one standard deviation at 125), never all the corpus.
  * `SEARCH_ARTICLES_PER_INDEX` overrides it (tests use 1 to make shards of a tiny dataset).
  */
-export const ARTICLES_PER_INDEX = 250
+export const ARTICLES_PER_INDEX = 125
 
 /**
  * The most indexes a build makes, whatever the corpus: what a reader's search costs grows with the
@@ -61,7 +61,7 @@ export const ARTICLES_PER_INDEX = 250
  * first search three small requests (its entry, its metadata, one chunk of words) and each new
  * word one more. Measured in Chromium at 10,000 articles, a first search took 68 requests and
  * about 300 KB with 20 indexes, against 20 requests and about 250 KB with 4: the bytes barely
- * change, as each index's chunks hold fewer pages. So from 5,000 articles on the indexes grow
+ * change, as each index's chunks hold fewer pages. So from 2,500 articles on the indexes grow
  * instead (500 at 10,000 articles, 2,500 at 50,000, about 6 s to rebuild one and 0.6 GB for its
  * Pagefind while it runs), and their count stops changing, so no later growth moves articles
  * between indexes.
@@ -85,11 +85,11 @@ export interface SearchIndexResult {
   reused: number
   /**
    * The index builds' peak memory (high-water RSS), where `/proc` tells it; else null: the largest
-   * Pagefind process's, or, with indexes built in parallel, the sum of the `parallel` largest
-   * builds, each its Node process and its Pagefind.
+   * Pagefind process's, or, with indexes built in parallel, the sum of the `parallel` processes'
+   * peaks, each its Node process and its largest Pagefind.
    */
   pagefindPeakRssBytes: number | null
-  /** How many indexes were built at once: 1, or up to `jobs` when more than one was built. */
+  /** How many processes built indexes at once: 1, or up to `jobs` when more than one was built. */
   parallel: number
 }
 
@@ -123,7 +123,8 @@ function articlesPerIndex(env: NodeJS.ProcessEnv = process.env): number {
  * in `reuseDir` for the next one.
  *
  * With `jobs` > 1 (the command line passes this machine's cores, at most {@link MAX_JOBS}), the
- * indexes still to build are built in parallel, each by this script in a process of its own:
+ * indexes still to build are shared out over that many processes of this script, each building
+ * its share one after another:
  * Pagefind's service takes one request at a time, so one service cannot use a second core. At
  * 10,000 articles on two cores a cold build's search step takes about 40% less. In Astro's process
  * (the site-finish integration) they are built one after another.
@@ -190,29 +191,48 @@ export async function buildSearchIndex(
     // Pagefind indexes in one process, one at a time (its service takes one request at a time), or
     // with `jobs` > 1 each in a process of its own, that many at once.
     const parallel = jobs > 1 && toBuild.length > 1
+    // In parallel: `jobs` processes, each given every `jobs`-th index (they are about the same size).
+    const groups = parallel
+      ? Array.from({length: Math.min(jobs, toBuild.length)}, (_, k) => toBuild.filter((_, n) => n % jobs === k))
+      : []
     const peaks: number[] = []
-    await inPool(toBuild, parallel ? jobs : 1, async (job) => {
-      const built = parallel ? await buildIndexInChild(outDir, job) : await buildIndex(outDir, job)
+    const record = (job: IndexJob, built: IndexBuilt) => {
       pages += built.pages
       articles += built.articles
-      if (built.peakRssBytes !== null) peaks.push(built.peakRssBytes)
       const state = next[job.shard === 0 ? 'main' : `shard-${job.shard}`]
       if (state) Object.assign(state, {pages: built.pages, articles: built.articles})
-    })
+    }
+    if (parallel) {
+      const settled = await Promise.allSettled(
+        groups.map(async (group) => {
+          const {built, peakRssBytes} = await buildIndexesInChild(outDir, group)
+          for (const [n, job] of group.entries()) record(job, built[n] as IndexBuilt)
+          if (peakRssBytes !== null) peaks.push(peakRssBytes)
+        }),
+      )
+      const failed = settled.find((outcome) => outcome.status === 'rejected')
+      if (failed) throw (failed as PromiseRejectedResult).reason
+    } else {
+      for (const job of toBuild) {
+        const built = await buildIndex(outDir, job)
+        record(job, built)
+        if (built.peakRssBytes !== null) peaks.push(built.peakRssBytes)
+      }
+    }
     await writeFile(join(outDir, MERGE_SHARDS_SCRIPT), mergeShardsScript(shards.map((k) => `/pagefind/shard-${k}/`)))
     if (reuseDir) {
       await rm(join(reuseDir, REUSED_INDEX), {recursive: true, force: true})
       await writeFile(join(reuseDir, REUSE_STATE), JSON.stringify(next))
     }
-    // Memory: the largest build, or, in parallel, the `jobs` largest as if they had run at once.
-    const largest = peaks.sort((a, b) => b - a).slice(0, parallel ? jobs : 1)
+    // Memory: the largest build, or, in parallel, every process's own peak as if all were at once.
+    const largest = parallel ? peaks : peaks.sort((a, b) => b - a).slice(0, 1)
     return {
       articles,
       pages,
       indexes: shards.length + 1,
       reused,
       pagefindPeakRssBytes: largest.length === 0 ? null : largest.reduce((sum, peak) => sum + peak, 0),
-      parallel: parallel ? Math.min(jobs, toBuild.length) : 1,
+      parallel: parallel ? groups.length : 1,
     }
   } finally {
     await rm(recordsDir, {recursive: true, force: true})
@@ -279,43 +299,29 @@ async function buildIndex(outDir: string, job: IndexJob): Promise<IndexBuilt> {
   return {articles: records.length, pages, peakRssBytes}
 }
 
-/** The command-line flag that makes this script build one index (a job of {@link buildIndexInChild}). */
-const ONE_INDEX = '--one-index'
+/** The command-line flag that makes this script build indexes for {@link buildIndexesInChild}. */
+const INDEXES = '--indexes'
 
 /**
- * Builds one index in a Node process of its own (this script with {@link ONE_INDEX}), so that
- * several can run at once, each with its own Pagefind. Its peak is its own and its Pagefind's.
+ * Builds `jobs`, one after another, in a Node process of its own (this script with {@link INDEXES}),
+ * so that several such processes can run at once, each with its own Pagefind. Its peak is its own
+ * and its largest Pagefind's.
  */
-async function buildIndexInChild(outDir: string, job: IndexJob): Promise<IndexBuilt> {
-  const child = spawn(
-    process.execPath,
-    [fileURLToPath(import.meta.url), ONE_INDEX, outDir, String(job.shard), job.outputPath, ...job.files],
-    {stdio: ['ignore', 'pipe', 'inherit']},
-  )
+async function buildIndexesInChild(
+  outDir: string,
+  jobs: readonly IndexJob[],
+): Promise<{built: IndexBuilt[]; peakRssBytes: number | null}> {
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), INDEXES, outDir, JSON.stringify(jobs)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   let output = ''
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     output += chunk
   })
   const [code] = (await once(child, 'close')) as [number | null]
-  if (code !== 0) throw new Error(`building search index ${job.shard} failed (exit code ${code})`)
-  return JSON.parse(output.trim().split('\n').at(-1) ?? '') as IndexBuilt
-}
-
-/** Runs `task` over `items`, at most `limit` at once; the first failure rejects once all have settled. */
-async function inPool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0
-  let failed = false
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      await task(items[next++] as T).catch((error: unknown) => {
-        failed = true
-        throw error
-      })
-    }
-  }
-  const settled = await Promise.allSettled(Array.from({length: Math.min(limit, items.length)}, worker))
-  const rejected = settled.find((outcome) => outcome.status === 'rejected')
-  if (rejected) throw (rejected as PromiseRejectedResult).reason
+  const shards = jobs.map((job) => job.shard).join(', ')
+  if (code !== 0) throw new Error(`building search indexes ${shards} failed (exit code ${code})`)
+  return JSON.parse(output.trim().split('\n').at(-1) ?? '')
 }
 
 /** The records files in the articles' order (`0.ndjson`, `1.ndjson`, …); none without articles. */
@@ -510,17 +516,18 @@ const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
  */
 export const MAX_JOBS = 4
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url) && process.argv[2] === ONE_INDEX) {
-  // One index for a parallel build: its result as JSON on the last line of standard output.
-  const [outDir, shard, outputPath, ...files] = process.argv.slice(3)
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url) && process.argv[2] === INDEXES) {
+  // Indexes for a parallel build: the results as JSON on the last line of standard output.
+  const [outDir, jobsJson] = process.argv.slice(3)
   try {
-    if (!outDir || !outputPath || !/^\d+$/.test(shard ?? ''))
-      throw new Error(`Usage: ${ONE_INDEX} <out> <shard> <output> <records…>`)
-    const built = await buildIndex(outDir, {shard: Number(shard), outputPath, files})
+    if (!outDir || !jobsJson) throw new Error(`Usage: ${INDEXES} <out> <jobs as JSON>`)
+    const built: IndexBuilt[] = []
+    for (const job of JSON.parse(jobsJson) as IndexJob[]) built.push(await buildIndex(outDir, job))
+    const pagefindPeak = Math.max(0, ...built.map((index) => index.peakRssBytes ?? 0))
     const own = process.resourceUsage().maxRSS * 1024
-    console.log(JSON.stringify({...built, peakRssBytes: built.peakRssBytes === null ? null : built.peakRssBytes + own}))
+    console.log(JSON.stringify({built, peakRssBytes: pagefindPeak + own}))
   } catch (error) {
-    console.error(`[search-index] index ${shard}: ${error instanceof Error ? error.message : String(error)}`)
+    console.error(`[search-index] ${error instanceof Error ? error.message : String(error)}`)
     process.exit(1)
   } finally {
     await pagefind.close()
