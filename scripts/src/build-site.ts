@@ -313,9 +313,10 @@ async function manifestOutputFiles(workDir: string): Promise<Set<string>> {
 }
 
 /**
- * Writes `files` of `outDir` (paths relative to it) into `target`: files the published folder `distDir` has with the same
- * size and modification time, or the same bytes, are hard links to it; the rest are copied (with
- * `outDir`'s modification time, so the next build recognises them without reading them).
+ * Writes `files` of `outDir` (paths relative to it) into `target`: files the published folder
+ * `distDir` has with the same size and modification time, or the same bytes, are hard links to it;
+ * the rest are copied (with `outDir`'s modification time, so the next build recognises them
+ * without reading them).
  *
  * Synchronous on purpose: at 10,000 articles this is 22,000 files of two `stat`s and a `link`
  * each, on metadata the build has just written and the kernel still caches. Each call costs

@@ -153,7 +153,7 @@ export async function buildSiteContent(
       policy,
       now,
       trust,
-      memo ? (content, faqs) => memoHash(memo, article, embeddedFaqs, content, faqs) : undefined,
+      memo ? (content, faqs) => memoHash(memo, content, faqs) : undefined,
     ),
   )
 
@@ -222,16 +222,11 @@ function pick<T>(ids: readonly string[] | null | undefined, index: ReadonlyMap<s
 /** The article's content hash from the memo, or computed and remembered. */
 async function memoHash(
   memo: ContentHashMemo,
-  article: object,
-  embeddedFaqs: readonly FaqEntry[],
-  content: ReviewableContent,
+  article: ReviewableContent,
   faqs: readonly EmbeddedFaq[],
 ): Promise<string> {
-  const key = contentHashKey(
-    article,
-    embeddedFaqs.map((entry) => entry.faq),
-  )
-  const hash = memo.get(key) ?? (await clinicalContentHash(content, faqs))
+  const key = contentHashKey(article, faqs)
+  const hash = memo.get(key) ?? (await clinicalContentHash(article, faqs))
   memo.set(key, hash)
   return hash
 }

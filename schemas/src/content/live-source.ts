@@ -2,8 +2,6 @@ import {createClient} from '@sanity/client'
 import {inFinalOrder, PAGE_PARAM, type PagedQuery, requirePagedQuery, summarise} from './paging.ts'
 import {API_VERSION, type ContentSource, type Perspective, type QueryParams, type QueryResult} from './source-types.ts'
 
-export {API_VERSION}
-
 /**
  * How hard a build tries before giving up on the Content Lake. A build that cannot get content
  * must fail with one clear message rather than publish a site built from partial answers.

@@ -1,5 +1,5 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {API_VERSION} from '../../src/content/live-source.ts'
+import {API_VERSION} from '../../src/content/source-types.ts'
 import {article} from '../support/content-fixtures.ts'
 import {type QueryServer, startQueryServer} from '../support/query-server.ts'
 

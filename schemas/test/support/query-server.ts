@@ -3,9 +3,8 @@ import type {AddressInfo} from 'node:net'
 import {performance} from 'node:perf_hooks'
 import {GroqSyntaxError} from 'groq-js'
 import type {StoredDocument} from '../../src/content/dataset.ts'
-import {API_VERSION} from '../../src/content/live-source.ts'
 import {createLocalSource} from '../../src/content/local-source.ts'
-import type {QueryParams} from '../../src/content/source-types.ts'
+import {API_VERSION, type QueryParams} from '../../src/content/source-types.ts'
 
 export interface QueryServerOptions {
   /** The dataset, as exported: drafts and release versions included, hidden by the evaluation. */
