@@ -52,10 +52,11 @@ export const HOME_LATEST_ARTICLES = 3
 
 /**
  * `getStaticPaths` of a page that exists once (the home page, `/faq/`, the feed, the redirect
- * records), keyed by what `shows` says it shows of this build's content. Each is a rest route (`[...index].astro`) or a named endpoint (`[feed].xml.ts`) for
- * this alone: Astro's incremental build skips only pages that `getStaticPaths` returns with a
- * cache key, never a static route, so a static route would render on every build. (Only the
- * not-found page stays static: Astro finds it by its route, `/404`.)
+ * records), keyed by what `shows` says it shows of this build's content. Each is a rest route
+ * (`[...index].astro`) or a named endpoint (`[feed].xml.ts`) for this alone: Astro's incremental
+ * build skips only pages that `getStaticPaths` returns with a cache key, never a static route, so
+ * a static route would render on every build. The not-found page is the exception: Astro finds it
+ * by its static route, `/404`, and is patched to read that one path's key (site/patches/astro@*).
  *
  * The preview server renders on demand and never calls `getStaticPaths`, so there such a route
  * also matches addresses it has no page for; the route answers those with a 404.
