@@ -1,5 +1,6 @@
 import {execFile} from 'node:child_process'
 import {mkdir, readdir, readFile} from 'node:fs/promises'
+import {availableParallelism} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {promisify} from 'node:util'
@@ -10,9 +11,14 @@ import {MAX_INDEXES} from '../src/integrations/search-index.ts'
 const INDEXER = fileURLToPath(new URL('../src/integrations/search-index.ts', import.meta.url))
 
 /** `count` article records, each with a word no other has, as the build writes them. */
-function records(count: number): string {
+function records(count: number, overrides: (n: number) => Record<string, unknown> = () => ({})): string {
   return Array.from({length: count}, (_, n) =>
-    JSON.stringify({url: `/blog/article-${n}/`, title: `Article ${n}`, content: `Recovery notes, part ${n}.`}),
+    JSON.stringify({
+      url: `/blog/article-${n}/`,
+      title: `Article ${n}`,
+      content: `Recovery notes, part ${n}.`,
+      ...overrides(n),
+    }),
   ).join('\n')
 }
 
@@ -51,4 +57,37 @@ describe('the search step of pnpm build', () => {
       await scratch.remove()
     }
   })
+
+  // The command builds indexes in parallel only where there is more than one core.
+  it.skipIf(availableParallelism() < 2)(
+    'fails, naming the record, when one of the index processes building in parallel fails',
+    async () => {
+      const scratch = await scratchDir()
+      try {
+        const outDir = join(scratch.path, 'out')
+        await mkdir(join(outDir, 'search-records'), {recursive: true})
+        // Pagefind refuses a record whose text is not a string; only the process given its index sees it.
+        await scratch.write(
+          'out/search-records/0.ndjson',
+          records(40, (n) => (n === 7 ? {content: {paragraphs: ['not a string']}} : {})),
+        )
+
+        const failure = await promisify(execFile)(process.execPath, [INDEXER, outDir], {
+          env: {...process.env, SEARCH_ARTICLES_PER_INDEX: '10'},
+        }).then(
+          () => undefined,
+          (error: {code: number; stdout: string; stderr: string}) => error,
+        )
+
+        expect(failure?.code).toBe(1)
+        expect(failure?.stderr).toContain('/blog/article-7/')
+        expect(failure?.stderr).toMatch(/building search indexes [\d, ]+ failed \(exit code 1\)/)
+        expect(failure?.stdout).not.toContain('Search index:')
+        // The records are removed all the same: they are never published.
+        expect(await readdir(outDir)).not.toContain('search-records')
+      } finally {
+        await scratch.remove()
+      }
+    },
+  )
 })
