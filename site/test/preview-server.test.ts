@@ -171,6 +171,14 @@ describe('the preview server', {timeout: 300_000}, () => {
     expect(page.body).toContain('Signed off for exactly this content')
   })
 
+  it('answers an address it has no page for with the not-found page and a 404', async () => {
+    for (const path of ['/blog/no-such-article/', '/no-such-page/', '/programs/no/such/level/']) {
+      const page = await get(path)
+      expect(page.status, path).toBe(404)
+      expect(parse(page.body).querySelector('h1')?.textContent, path).toBe('Page not found')
+    }
+  })
+
   it('refuses a wrong secret and sets no cookie', async () => {
     const reply = await get(`/api/draft-mode/enable/?sanity-preview-secret=wrong&sanity-preview-pathname=/`)
     expect(reply.status).toBe(401)
