@@ -1,4 +1,4 @@
-import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
+import {glob, mkdtemp, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -20,10 +20,18 @@ beforeAll(async () => {
   markdownDir = (await writeCorpus(join(dir, 'corpus'), {articles: ARTICLES, seed: SEED})).markdownDir
 })
 
-async function build(command: string[], cwd: string): Promise<void> {
+async function build(command: string[], cwd: string): Promise<string> {
   const [file = '', ...args] = command
   const result = await measureCommand(file, args, {cwd, env: {...process.env, ...QUIET}, gnuTime: null})
   if (result.exitCode !== 0) throw new Error(`${command.join(' ')} failed:\n${result.output}`)
+  return result.output
+}
+
+/** Every page under `outDir` and when it was last written. */
+async function pageTimes(outDir: string): Promise<Map<string, number>> {
+  const times = new Map<string, number>()
+  for await (const page of glob('**/*.html', {cwd: outDir})) times.set(page, (await stat(join(outDir, page))).mtimeMs)
+  return times
 }
 
 /** Each Markdown article's h2/h3 headings and whether it has a table, from the twin itself. */
@@ -76,6 +84,31 @@ describe('the peers the benchmark builds', () => {
     const eleventy = join(SITE_ROOT, '..', 'scripts', 'node_modules', '@11ty', 'eleventy', 'cmd.cjs')
     await build([process.execPath, eleventy, '--quiet'], dir)
     await expectArticlePages(join(dir, '_site'))
+  }, 120_000)
+
+  it('rebuild only the edited article’s page with Eleventy’s one-off incremental build (`--incremental=<file>`)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bench-eleventy-warm-'))
+    scratchDirs.push(dir)
+    await writeEleventyPeer(dir, {markdownDir})
+    const eleventy = join(SITE_ROOT, '..', 'scripts', 'node_modules', '@11ty', 'eleventy', 'cmd.cjs')
+    await build([process.execPath, eleventy, '--quiet'], dir)
+    const before = await pageTimes(join(dir, '_site'))
+    const {slug} = articleHeadline(SEED, 1)
+    const markdown = join(dir, 'content', 'blog', `${slug}.md`)
+    const text = await readFile(markdown, 'utf8')
+    // A new file, not an edit in place: the peer's Markdown is hard-linked to the shared corpus.
+    await rm(markdown)
+    await writeFile(markdown, `${text.trimEnd()}\n\nThis sentence was added by an editor.\n`)
+
+    await build([process.execPath, eleventy, '--quiet', `--incremental=content/blog/${slug}.md`], dir)
+
+    const after = await pageTimes(join(dir, '_site'))
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort())
+    const rewritten = [...after].filter(([page, time]) => time !== before.get(page)).map(([page]) => page)
+    expect(rewritten).toEqual([join('blog', slug, 'index.html')])
+    expect(await readFile(join(dir, '_site', 'blog', slug, 'index.html'), 'utf8')).toContain(
+      'This sentence was added by an editor.',
+    )
   }, 120_000)
 
   it('build Astro’s floor: as many pages as articles, each with nothing but a title and a line', async () => {

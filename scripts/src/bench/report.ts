@@ -18,7 +18,10 @@ export interface ToolRun {
   phases?: AstroPhases
   /** For our build, the search step (run once Astro has exited), as it printed it. */
   searchStep?: SearchStep
-  /** For our build, the pages Astro rendered and reused, as its log says. */
+  /**
+   * The pages rendered and reused, as the build's log says: ours always, Eleventy's only when
+   * incremental (it then counts the pages it skipped).
+   */
   rendered?: number
   reused?: number
   /** The rebuild after one article was edited, for tools with an incremental mode. */

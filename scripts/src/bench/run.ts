@@ -338,7 +338,10 @@ async function measureRun(tool: Tool, args: string[], env: Tool['env'], outDir: 
   const ok = measured.exitCode === 0
   const searchStep = ok ? searchIndexStep(measured.output) : undefined
   const stats = ok && existsSync(outDir) ? await htmlStats(outDir) : {pages: 0, htmlBytes: 0}
-  const pages = /\[build\] Pages: (\d+) rendered, (\d+) reused/.exec(measured.output)
+  // Ours: "[build] Pages: 8 rendered, 1126 reused"; Eleventy: "Wrote 1 file (skipped 1000)".
+  const pages =
+    /\[build\] Pages: (\d+) rendered, (\d+) reused/.exec(measured.output) ??
+    /\bWrote (\d+) files? \(skipped (\d+)\)/.exec(measured.output)
   return {
     ok,
     wallMs: measured.wallMs,
