@@ -518,7 +518,7 @@ async function main() {
                   ? `; warm (one article edited) ${seconds(run.warm.wallMs)}, ${megabytes(run.warm.peakTreeRssBytes)} tree peak${
                       run.warm.rendered === undefined
                         ? ''
-                        : `, ${run.warm.rendered} pages rendered, ${run.warm.reused} reused`
+                        : `, ${run.warm.rendered} page${run.warm.rendered === 1 ? '' : 's'} rendered, ${run.warm.reused} reused`
                     }`
                   : `; warm FAILED after ${seconds(run.warm.wallMs)}`
                 : ''
