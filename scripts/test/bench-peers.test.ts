@@ -20,11 +20,21 @@ beforeAll(async () => {
   markdownDir = (await writeCorpus(join(dir, 'corpus'), {articles: ARTICLES, seed: SEED})).markdownDir
 })
 
-async function build(command: string[], cwd: string): Promise<string> {
+async function build(command: string[], cwd: string): Promise<void> {
   const [file = '', ...args] = command
   const result = await measureCommand(file, args, {cwd, env: {...process.env, ...QUIET}, gnuTime: null})
   if (result.exitCode !== 0) throw new Error(`${command.join(' ')} failed:\n${result.output}`)
-  return result.output
+}
+
+const ELEVENTY = join(SITE_ROOT, '..', 'scripts', 'node_modules', '@11ty', 'eleventy', 'cmd.cjs')
+
+/** The Eleventy peer written into a new folder and built cold into its `_site`; returns the folder. */
+async function builtEleventyPeer(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-eleventy-peer-'))
+  scratchDirs.push(dir)
+  await writeEleventyPeer(dir, {markdownDir})
+  await build([process.execPath, ELEVENTY, '--quiet'], dir)
+  return dir
 }
 
 /** Every page under `outDir` and when it was last written. */
@@ -78,20 +88,12 @@ describe('the peers the benchmark builds', () => {
   }, 120_000)
 
   it('build an Eleventy blog whose article pages carry the title, byline, headings and tables, and no JavaScript', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'bench-eleventy-peer-'))
-    scratchDirs.push(dir)
-    await writeEleventyPeer(dir, {markdownDir})
-    const eleventy = join(SITE_ROOT, '..', 'scripts', 'node_modules', '@11ty', 'eleventy', 'cmd.cjs')
-    await build([process.execPath, eleventy, '--quiet'], dir)
+    const dir = await builtEleventyPeer()
     await expectArticlePages(join(dir, '_site'))
   }, 120_000)
 
   it('rebuild only the edited article’s page with Eleventy’s one-off incremental build (`--incremental=<file>`)', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'bench-eleventy-warm-'))
-    scratchDirs.push(dir)
-    await writeEleventyPeer(dir, {markdownDir})
-    const eleventy = join(SITE_ROOT, '..', 'scripts', 'node_modules', '@11ty', 'eleventy', 'cmd.cjs')
-    await build([process.execPath, eleventy, '--quiet'], dir)
+    const dir = await builtEleventyPeer()
     const before = await pageTimes(join(dir, '_site'))
     const {slug} = articleHeadline(SEED, 1)
     const markdown = join(dir, 'content', 'blog', `${slug}.md`)
@@ -100,7 +102,7 @@ describe('the peers the benchmark builds', () => {
     await rm(markdown)
     await writeFile(markdown, `${text.trimEnd()}\n\nThis sentence was added by an editor.\n`)
 
-    await build([process.execPath, eleventy, '--quiet', `--incremental=content/blog/${slug}.md`], dir)
+    await build([process.execPath, ELEVENTY, '--quiet', `--incremental=content/blog/${slug}.md`], dir)
 
     const after = await pageTimes(join(dir, '_site'))
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort())
