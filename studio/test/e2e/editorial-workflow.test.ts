@@ -66,6 +66,21 @@ async function signoffsOf(lake: StandIn, articleId: string): Promise<Record<stri
   return ((await response.json()) as {result: Record<string, unknown>[]}).result
 }
 
+/** What the first test checks of a draft, small enough to print whole when the check times out. */
+function draftShape(document: Record<string, unknown> | null) {
+  const body = (document?.['body'] as {style?: string; listItem?: string; children?: {text?: string}[]}[]) ?? []
+  return {
+    slug: document?.['slug'],
+    publishedAt: document?.['publishedAt'],
+    category: document?.['category'],
+    blocks: body.map(({style, listItem, children}) => ({
+      style,
+      listItem,
+      text: children?.map((child) => child.text ?? '').join(''),
+    })),
+  }
+}
+
 /** Polls `read` until `accept` holds; the stand-in's state follows the browser's saves. */
 async function eventually<T>(read: () => T, accept: (value: T) => boolean, what: string, ms = 30_000): Promise<T> {
   const deadline = Date.now() + ms
@@ -117,34 +132,39 @@ describe.skipIf(!hasChromium)('the editorial workflow in the built Studio', {tim
     await fieldInput(page, 'publishedAt').press('Enter')
     await page.locator('#category').selectOption({label: 'Recovery'})
 
+    // Each step waits until the editor shows it, as a person would look before typing on: on a
+    // busy machine, keys sent while a style menu closes land in the wrong block.
     const body = richText(page, 'body')
+    const bullets = body.locator('[data-list-item="bullet"]')
     await body.click()
     await page.keyboard.type('Why routine helps')
+    await body.getByText('Why routine helps').waitFor()
     await page.getByTestId('field-body').getByRole('button', {name: 'Normal'}).click()
     await page.getByRole('menuitem', {name: 'Heading 2'}).click()
-    await body.press('End')
+    await body.locator('h2', {hasText: 'Why routine helps'}).click()
+    await page.keyboard.press('End')
     await page.keyboard.press('Enter')
     await page.keyboard.type('Most IOP schedules leave the working day free.')
+    await body.getByText('Most IOP schedules leave the working day free.').waitFor()
     await page.keyboard.press('Enter')
     await page.getByTestId('field-body').getByTestId('action-button-bullet').first().click()
+    await bullets.first().waitFor()
     await page.keyboard.type('Sessions in the evening')
+    await bullets.getByText('Sessions in the evening').waitFor()
     await page.keyboard.press('Enter')
     await page.keyboard.type('A return-to-work plan with your counsellor')
+    await bullets.getByText('A return-to-work plan with your counsellor').waitFor()
 
     const draft = await eventually(
-      () => lake.document(`drafts.${articleId}`),
-      (document) => {
-        const blocks = (document?.['body'] as {style?: string; listItem?: string}[] | undefined) ?? []
-        return (
-          blocks.some((block) => block.style === 'h2') &&
-          blocks.filter((block) => block.listItem === 'bullet').length === 2 &&
-          typeof document?.['publishedAt'] === 'string' &&
-          document?.['category'] === 'recovery'
-        )
-      },
+      () => draftShape(lake.document(`drafts.${articleId}`)),
+      (shape) =>
+        shape.blocks.some((block) => block.style === 'h2') &&
+        shape.blocks.filter((block) => block.listItem === 'bullet').length === 2 &&
+        typeof shape.publishedAt === 'string' &&
+        shape.category === 'recovery',
       'the draft with a heading, a two-item list, a date and a category',
     )
-    expect(draft?.['slug']).toEqual({_type: 'slug', current: 'going-back-to-work-during-iop'})
+    expect(draft.slug).toEqual({_type: 'slug', current: 'going-back-to-work-during-iop'})
 
     // Validation runs first (the slug's uniqueness is checked against the stand-in); then the gate.
     await expect
