@@ -16,12 +16,15 @@
  * incomplete, so the next build starts from scratch; a page whose document was deleted (or whose
  * slug changed) is removed from `out/` as Astro drops it from its manifest.
  *
- * The search index is built as a second step, in its own process, once Astro has exited: at
- * 10,000 articles Astro peaks at 1.2–1.3 GB, so run one after the other the build never needs
- * that and the indexer's memory at once. While it runs, the rest of the site is assembled for
- * publishing; the index is added once it is done, and a failed index publishes nothing.
+ * The search index is built by a process of its own that starts beside Astro: Astro renders pages
+ * on one core, and the indexer builds the article indexes on the other from the records Astro
+ * writes before its first page (`search-records/` in the work folder). Once Astro has exited, the
+ * indexer is told so and builds the main index, which reads the HTML pages, with a helper process
+ * if indexes are still waiting; meanwhile the rest of the site is assembled for publishing. The
+ * index (`pagefind/` in the work folder) is added once it is done. A failed index stops Astro, a
+ * failed Astro stops the indexer, and either publishes nothing.
  */
-import {spawn} from 'node:child_process'
+import {type ChildProcess, spawn} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {
   copyFileSync,
@@ -34,7 +37,8 @@ import {
   statSync,
   utimesSync,
 } from 'node:fs'
-import {mkdir, readFile, rename, rm, rmdir, stat, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile} from 'node:fs/promises'
+import {setPriority} from 'node:os'
 import {basename, dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
@@ -49,11 +53,13 @@ const ASTRO_CACHE = 'astro-cache'
 const MANIFEST = join(ASTRO_CACHE, 'incremental-build.json')
 /** The last build's search index and the digest of its inputs, for the indexer's `--reuse`. */
 const SEARCH_INDEX = 'search-index'
+/** This build's search index, published as `pagefind/`: kept out of `out/`, where Astro writes. */
+const PAGEFIND = 'pagefind'
 /**
- * What the search step writes in `out/` (the index) or reads and deletes (the records, never
- * published), so what is assembled for publishing only once it has finished.
+ * The article records Astro writes for the indexer (which deletes them, as it does the
+ * `.parts` folder it splits them into): never in `out/`, so never published.
  */
-const SEARCH_OUTPUTS = ['pagefind/', 'search-records/', 'search-records.parts/']
+const SEARCH_RECORDS = 'search-records'
 /** Present while a build runs; found at the start of a build, it means the last one failed. */
 const INCOMPLETE = 'BUILD-INCOMPLETE'
 /** The digest of {@link BUILD_CODE} the work folder was built with. */
@@ -136,16 +142,60 @@ export async function buildAtomically(
 
   // A production build whatever NODE_ENV the caller runs under (vitest sets it to test).
   const env = {...process.env, NODE_ENV: 'production', DO_NOT_TRACK: '1', ASTRO_TELEMETRY_DISABLED: '1', ...options.env}
-  const built = await run(astro, ['build', '--outDir', outDir], {
+  // The indexer first: it waits for the records Astro writes as soon as it has the content.
+  const indexer = start(
+    process.execPath,
+    [
+      SEARCH_INDEX_SCRIPT,
+      outDir,
+      '--alongside',
+      '--records',
+      join(workDir, SEARCH_RECORDS),
+      '--into',
+      join(workDir, PAGEFIND),
+      '--reuse',
+      join(workDir, SEARCH_INDEX),
+    ],
+    {cwd: SITE_ROOT, env, stdio, input: true},
+  )
+  // Astro's rendering is the build's critical path, and it uses more than one core at times (its
+  // collector, its file writes); the indexer, which has hours of slack by comparison, takes what
+  // Astro leaves. Its Pagefind processes inherit the priority.
+  try {
+    if (indexer.child.pid !== undefined) setPriority(indexer.child.pid, 10)
+  } catch {
+    // Already exited (it failed at once): its exit code says why.
+  }
+  const astroBuild = start(astro, ['build', '--outDir', outDir], {
     cwd: SITE_ROOT,
     // SITE_INCREMENTAL_DIR turns on incremental builds with the cache in the work folder
-    // (astro.config.ts); SITE_SEARCH_INDEX tells the site-finish integration
-    // (`SEARCH_INDEX_AFTER_BUILD` in search-index.ts) to leave the index to the step below.
-    env: {...env, SITE_INCREMENTAL_DIR: workDir, SITE_SEARCH_INDEX: 'after-build'},
+    // (astro.config.ts); SITE_SEARCH_RECORDS_DIR is where the pages' content layer writes the
+    // search records; SITE_SEARCH_INDEX tells the site-finish integration
+    // (`SEARCH_INDEX_ALONGSIDE` in search-index.ts) to leave the index to the indexer.
+    env: {
+      ...env,
+      SITE_INCREMENTAL_DIR: workDir,
+      SITE_SEARCH_RECORDS_DIR: join(workDir, SEARCH_RECORDS),
+      SITE_SEARCH_INDEX: 'alongside',
+    },
     stdio,
   })
+  // An indexer that fails while Astro still renders (a record Pagefind refuses) fails the build now.
+  let indexFailedFirst = false
+  void indexer.done.then(({code}) => {
+    if (code === 0 || astroBuild.child.exitCode !== null) return
+    indexFailedFirst = true
+    astroBuild.child.kill('SIGTERM')
+  })
+  const built = await astroBuild.done
   output += built.output
-  if (built.code !== 0) return {code: built.code, output}
+  if (indexFailedFirst || built.code !== 0) {
+    // Stopped, the indexer builds nothing more (its input would have ended once the pages were built).
+    indexer.child.kill('SIGTERM')
+    const indexed = await indexer.done
+    output += indexed.output
+    return {code: indexFailedFirst ? indexed.code : built.code, output}
+  }
 
   // Pages Astro no longer builds: it prunes them from its cache, and they go from `out/` too.
   const currentPages = await manifestOutputFiles(workDir)
@@ -156,31 +206,26 @@ export async function buildAtomically(
     await removeEmptyParents(outDir, dirname(file))
     removed++
   }
+  // The end of its input tells the indexer the pages are built: the main index may read them.
+  indexer.child.stdin?.end()
 
-  // The search index is built while the rest of the site is assembled for publishing: the indexer
-  // and Pagefind mostly use one core, assembling (at 10,000 articles, 22,000 files linked, about
-  // 0.8 s) another. Assembling only reads `out/`, outside the folders the indexer writes.
-  const indexing = run(process.execPath, [SEARCH_INDEX_SCRIPT, outDir, '--reuse', join(workDir, SEARCH_INDEX)], {
-    cwd: SITE_ROOT,
-    env,
-    stdio,
-  })
+  // The rest of the site is assembled while the indexer finishes: its last indexes mostly use one
+  // core, assembling (at 10,000 articles, 22,000 files linked, about 0.8 s) another.
   let published: BuildSummary['published']
   let indexed: {code: number; output: string}
   try {
-    const siteFiles = listFiles(outDir).filter((file) => !SEARCH_OUTPUTS.some((folder) => file.startsWith(folder)))
-    const site = assemble(outDir, distDir, publishing, siteFiles)
-    indexed = await indexing
+    const site = assemble(outDir, distDir, publishing, listFiles(outDir))
+    indexed = await indexer.done
     output += indexed.output
     if (indexed.code !== 0) {
       await rm(publishing, {recursive: true, force: true})
       return {code: indexed.code, output}
     }
-    const searchFiles = listFiles(join(outDir, 'pagefind')).map((file) => `pagefind/${file}`)
-    const search = assemble(outDir, distDir, publishing, searchFiles)
+    const searchFiles = listFiles(join(workDir, PAGEFIND)).map((file) => `${PAGEFIND}/${file}`)
+    const search = assemble(workDir, distDir, publishing, searchFiles)
     published = {changed: site.changed + search.changed, unchanged: site.unchanged + search.unchanged}
   } catch (error) {
-    await indexing.catch(() => undefined)
+    await indexer.done
     await rm(publishing, {recursive: true, force: true})
     throw error
   }
@@ -245,15 +290,20 @@ async function prepareWorkFolder(
     reason = `the site's build code changed (${BUILD_CODE.map((path) => `site/${path}`).join(', ')})`
   }
   const searchIndex = join(workDir, SEARCH_INDEX)
+  // Records a failed build left behind: the indexer must wait for this build's.
+  for (const entry of await readdir(workDir).catch(() => [])) {
+    if (entry.startsWith(SEARCH_RECORDS)) await rm(join(workDir, entry), {recursive: true, force: true})
+  }
   if (reason !== undefined) {
     await rm(outDir, {recursive: true, force: true})
     await rm(join(workDir, ASTRO_CACHE), {recursive: true, force: true})
     await rm(searchIndex, {recursive: true, force: true})
+    await rm(join(workDir, PAGEFIND), {recursive: true, force: true})
   } else {
-    // The last search index waits beside the output; the indexer moves it back if still current.
-    await rm(join(searchIndex, 'pagefind'), {recursive: true, force: true})
+    // The last search index waits aside; the indexer moves back each of its indexes still current.
+    await rm(join(searchIndex, PAGEFIND), {recursive: true, force: true})
     await mkdir(searchIndex, {recursive: true})
-    await rename(join(outDir, 'pagefind'), join(searchIndex, 'pagefind')).catch((error: NodeJS.ErrnoException) => {
+    await rename(join(workDir, PAGEFIND), join(searchIndex, PAGEFIND)).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error
     })
     previousPages = await manifestOutputFiles(workDir)
@@ -393,26 +443,36 @@ export function countPages(log: string): {rendered: number; reused: number} {
   }
 }
 
-function run(
+/**
+ * Starts a command whose output is always read (the page counts come from Astro's log) and echoed
+ * when asked to; with `input`, its standard input is a pipe the caller writes to.
+ */
+function start(
   command: string,
   args: string[],
-  options: {cwd: string; env: NodeJS.ProcessEnv; stdio: 'inherit' | 'pipe'},
-): Promise<{code: number; output: string}> {
-  return new Promise((resolvePromise, reject) => {
-    // Always read the output (the page counts come from Astro's log); echo it when asked to.
-    const child = spawn(command, args, {cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe']})
+  options: {cwd: string; env: NodeJS.ProcessEnv; stdio: 'inherit' | 'pipe'; input?: boolean},
+): {child: ChildProcess; done: Promise<{code: number; output: string}>} {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+  })
+  // A child that exited early closes its input: writing to it then is no error of ours.
+  child.stdin?.on('error', () => {})
+  const done = new Promise<{code: number; output: string}>((resolvePromise, reject) => {
     let output = ''
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString()
       if (options.stdio === 'inherit') process.stdout.write(chunk)
     })
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
       output += chunk.toString()
       if (options.stdio === 'inherit') process.stderr.write(chunk)
     })
     child.on('error', reject)
     child.on('close', (code, signal) => resolvePromise({code: code ?? (signal ? 1 : 0), output}))
   })
+  return {child, done}
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

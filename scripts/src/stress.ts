@@ -228,11 +228,11 @@ export function formatResult(result: StressResult, documents: number): string {
     `  build         ${result.code === 0 ? 'succeeded' : `FAILED (exit ${result.code})`}`,
     `  wall time     ${secs(result.wallMs)}`,
     `  peak RSS      ${mb(result.peakBuildRssBytes)} (build process tree, sampled every 100 ms): ` +
-      `${mb(result.peakUntilPagesBytes)} until the pages are written, ${mb(result.peakAfterPagesBytes)} after (sitemap, Pagefind)`,
+      `${mb(result.peakUntilPagesBytes)} until the pages are written (the article indexes included), ${mb(result.peakAfterPagesBytes)} after (sitemap, the main index)`,
     `  pages         ${result.pages.toLocaleString('en-US')} (${mb(result.htmlBytes)} of HTML)`,
     `  astro phases  bundles ${secs(phases.bundle)}, pages ${secs(phases.generate)} (Astro's own timings)`,
-    `  search index  ${search === undefined ? 'n/a' : `${secs(search.ms)}, peak ${mb(search.peakRssBytes)}`} (Pagefind, after Astro has exited` +
-      `${search === undefined ? '' : `; ${Math.round((search.ms * 100) / result.wallMs)}% of wall time`})`,
+    `  search index  ${search === undefined ? 'n/a' : `${secs(search.ms)} beside Astro, ${secs(search.afterPagesMs ?? undefined)} of it after Astro had exited, peak ${mb(search.peakRssBytes)}`} (Pagefind` +
+      `${search?.afterPagesMs == null ? '' : `; the part after Astro ${Math.round((search.afterPagesMs * 100) / result.wallMs)}% of wall time`})`,
   ]
   if (result.code !== 0) lines.push('', result.output.slice(-4000))
   return lines.join('\n')

@@ -28,10 +28,10 @@ describe('pnpm build', {timeout: 120_000}, () => {
     expect(await readdir(join(root, '.dist-work'))).toContain('BUILD-INCOMPLETE')
   })
 
-  it('leaves the previous site untouched, and no half-assembled folder, when the search index fails after Astro built the pages', async () => {
+  it('leaves the previous site untouched, and no half-assembled folder, when the search index fails while Astro builds the pages', async () => {
     const {root, distDir} = await previousSite()
 
-    // Astro builds every page; the search step, run beside publishing, refuses the setting.
+    // The indexer, beside Astro, refuses the setting as soon as Astro has written the records.
     const {code, output} = await buildAtomically({
       distDir,
       env: {REVIEW_NOW: '2026-12-01T00:00:00Z', SEARCH_ARTICLES_PER_INDEX: 'none'},
@@ -52,7 +52,7 @@ describe('pnpm build', {timeout: 120_000}, () => {
     expect(code).toBe(0)
     expect(await readFile(join(distDir, 'index.html'), 'utf8')).not.toBe('previous build')
     expect(await readdir(root)).toEqual(['.dist-work', 'dist'])
-    // The search index is built after Astro exits, from records that are then removed.
+    // The search index is built beside Astro, from records that are then removed.
     expect(await readdir(join(distDir, 'pagefind'))).toContain('pagefind-entry.json')
     expect((await readdir(distDir)).filter((file) => file.startsWith('search-records'))).toEqual([])
   })

@@ -60,7 +60,7 @@ describe('the search step of pnpm build', () => {
 
   // The command builds indexes in parallel only where there is more than one core.
   it.skipIf(availableParallelism() < 2)(
-    'fails, naming the record, when one of the index processes building in parallel fails',
+    'fails, naming the record, when one of the indexes building in parallel fails',
     async () => {
       const scratch = await scratchDir()
       try {
@@ -81,7 +81,6 @@ describe('the search step of pnpm build', () => {
 
         expect(failure?.code).toBe(1)
         expect(failure?.stderr).toContain('/blog/article-7/')
-        expect(failure?.stderr).toMatch(/building search indexes [\d, ]+ failed \(exit code 1\)/)
         expect(failure?.stdout).not.toContain('Search index:')
         // The records are removed all the same: they are never published.
         expect(await readdir(outDir)).not.toContain('search-records')

@@ -56,8 +56,6 @@ export interface PageShows {
   settings: boolean
   /** Articles as cards or links: address, title, dates, summary, category and review mark. */
   articles?: readonly ArticleEntry[]
-  /** Articles in full, with the FAQs their bodies embed (the search records). */
-  articleTexts?: readonly ArticleEntry[]
   programLevels?: readonly ProgramLevelEntry[]
   therapies?: readonly TherapyEntry[]
   faqs?: readonly FaqEntry[]
@@ -182,8 +180,6 @@ function createPageCacheKeys(content: SiteContent): PageCacheKeys {
         shows.settings ? `${shell} ${face(content.settings)}` : '-',
         json(shows.extra ?? null),
         ...(shows.articles ?? []).map(card),
-        '|',
-        ...(shows.articleTexts ?? []).flatMap((entry) => [card(entry), ...entry.embeddedFaqs.map(faqFace)]),
         '|',
         ...(shows.programLevels ?? []).map((entry) => `${levelFace(entry)} ${levelFace(entry.next)}`),
         '|',

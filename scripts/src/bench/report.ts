@@ -42,7 +42,7 @@ export interface ToolResult {
   htmlBytes: number | null
   phases?: AstroPhases
   /** Medians of the search step's time and peak memory, for our build. */
-  searchStep?: {ms: number | null; peakRssBytes: number | null}
+  searchStep?: {ms: number | null; afterPagesMs: number | null; peakRssBytes: number | null}
   /** Medians of the warm rebuilds (one article edited). */
   warm?: {wallMs: number | null; peakTreeRssBytes: number | null; rendered: number | null}
 }
@@ -157,7 +157,7 @@ export function formatReport(
       }
       if (ours?.searchStep) {
         out.push(
-          `Search step (ours, its own process once Astro has exited): ${secs(ours.searchStep.ms)}, peak ${mb(ours.searchStep.peakRssBytes)} (indexer + Pagefind, each at its own peak)`,
+          `Search step (ours, a process beside Astro): ${secs(ours.searchStep.ms)} in all, ${ours.searchStep.afterPagesMs === null ? 'n/a' : secs(ours.searchStep.afterPagesMs)} of it after Astro had exited; peak ${mb(ours.searchStep.peakRssBytes)} (indexer + Pagefind, each at its own peak)`,
           '',
         )
       }

@@ -418,6 +418,7 @@ function summarise(tool: Tool, runs: ToolRun[]): ToolResult {
       ? {
           searchStep: {
             ms: med((run) => run.searchStep?.ms ?? null),
+            afterPagesMs: med((run) => run.searchStep?.afterPagesMs ?? null),
             peakRssBytes: med((run) => run.searchStep?.peakRssBytes ?? null),
           },
         }
@@ -508,7 +509,7 @@ async function main() {
               run.ok
                 ? `${seconds(run.wallMs)}, ${megabytes(run.peakTreeRssBytes)} tree peak, ${run.pages} pages${
                     run.searchStep
-                      ? `; search step ${seconds(run.searchStep.ms)}, ${megabytes(run.searchStep.peakRssBytes)} peak`
+                      ? `; search step ${seconds(run.searchStep.ms)} (${run.searchStep.afterPagesMs === null ? 'n/a' : seconds(run.searchStep.afterPagesMs)} after Astro), ${megabytes(run.searchStep.peakRssBytes)} peak`
                       : ''
                   }`
                 : `FAILED after ${seconds(run.wallMs)}`

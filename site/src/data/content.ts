@@ -18,6 +18,7 @@ import {
   type SiteContent,
 } from '@repo/schemas/content'
 import {reviewClock} from '@repo/schemas/review'
+import {writeSearchRecords} from '../lib/search-records.ts'
 import {printReviewReport, type ReviewReportOptions} from './review-report.ts'
 
 export type {
@@ -78,6 +79,11 @@ let loaded: Promise<SiteContent> | undefined
  * `REVIEW_STRICT=1` fails the build when any article that needs review cannot show a valid one.
  * On the preview server: the content the preview middleware loaded for this one request
  * (`locals.content`), in the perspective the request may see.
+ *
+ * The first load also writes the articles' search records, before any page is rendered, into
+ * `SITE_SEARCH_RECORDS_DIR` (set for every `astro build` by the site-finish integration, or by
+ * `pnpm build`): under `pnpm build` the indexer builds the search index from them on the second
+ * core while Astro renders the pages on the first.
  */
 export function loadContent(
   locals: App.Locals = {},
@@ -96,6 +102,8 @@ export function loadContent(
     await hashes?.save()
     printReviewReport(content, options)
     for (const problem of content.localImageProblems) console.warn(`[content] ${problem}`)
+    const recordsDir = process.env['SITE_SEARCH_RECORDS_DIR']
+    if (recordsDir) await writeSearchRecords(recordsDir, content.articles)
     return content
   })()
   return loaded

@@ -1,11 +1,12 @@
 /**
- * The site's search index (Pagefind), over a finished build: program levels, therapies and the
- * questions page read whole from their HTML; articles, thousands of them, from the records the
- * build wrote (`search-records/*.ndjson`, deleted here so they are never published).
+ * The site's search index (Pagefind): program levels, therapies and the questions page read whole
+ * from their HTML; articles, thousands of them, from the records the build wrote as soon as it had
+ * its content (`search-records/*.ndjson`, deleted here so they are never published).
  *
- * `astro build` runs it from the site-finish integration. `pnpm build` runs it instead as its own
- * process once Astro has exited (`node site/src/integrations/search-index.ts <dist>`), so the
- * indexer's memory never adds to the memory Astro holds.
+ * `astro build` runs it from the site-finish integration, once the pages are written. `pnpm build`
+ * runs it instead as a process of its own beside Astro (`--alongside`): it waits for the records,
+ * builds the article indexes on the second core while Astro renders the pages on the first, and
+ * builds the main index, which reads the HTML pages, once told the pages are done.
  *
  * Articles are split over several Pagefind indexes (the main one and `pagefind/shard-<k>/`), each
  * article's index chosen by a hash of its address (`indexOfArticle`), not by its place in the
@@ -25,14 +26,15 @@ import {basename, dirname, join, resolve} from 'node:path'
 import {createInterface} from 'node:readline'
 import {finished} from 'node:stream/promises'
 import {fileURLToPath} from 'node:url'
+import {parseArgs} from 'node:util'
 import * as pagefind from 'pagefind'
 import {type ArticleSearchRecord, SEARCH_RECORDS_DIR} from '../lib/search-records-files.ts'
 
 /** The pages read as HTML: the few whose whole text is worth indexing. */
 const HTML_PAGES = '{programs,therapies,faq}/**/*.html'
 
-/** Set by `pnpm build` for the Astro process: the integration then leaves the index to it. */
-export const SEARCH_INDEX_AFTER_BUILD = 'after-build'
+/** Set by `pnpm build` for the Astro process (`SITE_SEARCH_INDEX`): the integration then leaves the index to it. */
+export const SEARCH_INDEX_ALONGSIDE = 'alongside'
 
 /**
  * Records sent to Pagefind before waiting for its answers. Enough to keep it busy; bounded, so
@@ -85,12 +87,14 @@ export interface SearchIndexResult {
   reused: number
   /**
    * The index builds' peak memory (high-water RSS), where `/proc` tells it; else null: the largest
-   * Pagefind process's, or, with indexes built in parallel, the sum of the `parallel` processes'
-   * peaks, each its Node process and its largest Pagefind.
+   * Pagefind process's, plus, with helper processes, each helper's peak (its Node process and its
+   * largest Pagefind), as if all were at once.
    */
   pagefindPeakRssBytes: number | null
-  /** How many processes built indexes at once: 1, or up to `jobs` when more than one was built. */
+  /** How many processes built indexes at once: 1, or up to `jobs` once the pages were built. */
   parallel: number
+  /** How long the step took once the site's pages were built (`siteBuilt`): what it adds to a build. */
+  afterSiteBuiltMs: number
 }
 
 /** The articles per index this build uses. */
@@ -104,10 +108,32 @@ function articlesPerIndex(env: NodeJS.ProcessEnv = process.env): number {
   return size
 }
 
+/** Where {@link buildSearchIndex} reads and writes, and what it waits for. */
+export interface SearchIndexOptions {
+  /**
+   * Where the last build's indexes wait, with the digests of what each was built from (the
+   * incremental `pnpm build`); an index whose inputs did not change is moved back, not rebuilt.
+   */
+  reuseDir?: string
+  /** Processes building indexes at once, once the site's pages are built; 1 by default. */
+  jobs?: number
+  /** The article records; `<siteDir>/search-records/` by default. */
+  recordsDir?: string
+  /** Where the index goes, published as `pagefind/`; `<siteDir>/pagefind/` by default. */
+  indexDir?: string
+  /**
+   * Settles once every page is in `siteDir` (already, by default). Until then the article shards
+   * are built in this process, one after another, while Astro renders the pages on the other
+   * core; the main index, which reads the HTML pages, waits for it. A rejection abandons the
+   * index (the site's build failed).
+   */
+  siteBuilt?: Promise<void>
+}
+
 /**
- * Writes `<outDir>/pagefind/` (index 0: the HTML pages and the articles hashed to it),
- * `pagefind/shard-<k>/` for each index k > 0 that any article hashes to, `pagefind/merge-shards.js`
- * listing those shards, and removes the records. Throws, naming the step, on failure.
+ * Writes the index into `indexDir`: the main index (index 0: the HTML pages of `siteDir` and the
+ * articles hashed to it), `shard-<k>/` for each index k > 0 that any article hashes to, and
+ * `merge-shards.js` listing those shards; removes the records. Throws, naming the step, on failure.
  *
  * The articles go into `max(1, ceil(articles / perIndex))` indexes, at most {@link MAX_INDEXES},
  * each article to the one {@link indexOfArticle} gives its address, in the records' order within
@@ -124,19 +150,18 @@ function articlesPerIndex(env: NodeJS.ProcessEnv = process.env): number {
  * Pagefind writes the same bytes for the same input. The digests of this build's indexes are left
  * in `reuseDir` for the next one.
  *
- * With `jobs` > 1 (the command line passes this machine's cores, at most {@link MAX_JOBS}), the
- * indexes still to build are shared out over that many processes of this script, each building
- * its share one after another: Pagefind's service takes one request at a time, so one service
- * cannot use a second core. At 10,000 articles on two cores a cold build's search step took about
- * a third less (23.5 s → 15.4 s, indexes of 500). In Astro's process (the site-finish
- * integration) they are built one after another.
+ * Who builds what. The shards need only the records, so they start at once, in this process, one
+ * after another (Pagefind's service takes one request at a time, so one service cannot use a
+ * second core). Once `siteBuilt` settles, the main index joins the queue, and with `jobs` > 1 (the
+ * command line passes this machine's cores, at most {@link MAX_JOBS}) that many - 1 more
+ * processes of this script take indexes from the same queue, each with its own Pagefind: at
+ * 10,000 articles on two cores the step took about a third less that way (23.5 s → 15.4 s,
+ * indexes of 500). In Astro's own process (the site-finish integration) `jobs` is 1.
  */
-export async function buildSearchIndex(
-  outDir: string,
-  reuseDir?: string,
-  options: {jobs?: number} = {},
-): Promise<SearchIndexResult> {
-  const recordsDir = join(outDir, SEARCH_RECORDS_DIR)
+export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
+  const recordsDir = options.recordsDir ?? join(siteDir, SEARCH_RECORDS_DIR)
+  const indexDir = options.indexDir ?? join(siteDir, 'pagefind')
+  const {reuseDir} = options
   const perIndex = articlesPerIndex()
   const jobs = Math.max(1, options.jobs ?? 1)
   const previous: Record<string, IndexState> = reuseDir
@@ -147,9 +172,53 @@ export async function buildSearchIndex(
   let pages = 0
   let articles = 0
   let reused = 0
+  let siteBuiltAt: number | undefined
   const shards: number[] = []
   const partsDir = `${recordsDir}.parts`
-  const toBuild: IndexJob[] = []
+  const queue: IndexJob[] = []
+  // Peaks of the Pagefind processes this process ran, and of each helper process (its own and its largest Pagefind's).
+  const ownPeaks: number[] = []
+  const helperPeaks: number[] = []
+  // Helper processes that built at least one index.
+  let helped = 0
+
+  /** Moves index `job.shard` back from the last build when its inputs (its records, and `extra`) are unchanged. */
+  const reuse = async (job: IndexJob, extra: string): Promise<boolean> => {
+    if (!reuseDir) return false
+    const key = indexKey(job.shard)
+    const hash = createHash('sha256').update(base).update(key).update(extra)
+    for (const file of job.files) hash.update(await readFile(file))
+    const digest = hash.digest('hex')
+    const last = previous[key]
+    if (last?.digest === digest && (await moveIndexBack(reuseDir, job.shard, job.outputPath))) {
+      pages += last.pages
+      articles += last.articles
+      next[key] = last
+      reused++
+      return true
+    }
+    next[key] = {digest, pages: 0, articles: 0}
+    return false
+  }
+  const record = (job: IndexJob, built: IndexBuilt) => {
+    pages += built.pages
+    articles += built.articles
+    const state = next[indexKey(job.shard)]
+    if (state) Object.assign(state, {pages: built.pages, articles: built.articles})
+  }
+  /** Builds indexes from the queue in this process until it is empty; on a failure, empties it for every worker. */
+  const work = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      try {
+        const built = await buildIndex(siteDir, job)
+        record(job, built)
+        if (built.peakRssBytes !== null) ownPeaks.push(built.peakRssBytes)
+      } catch (error) {
+        queue.length = 0
+        throw error
+      }
+    }
+  }
 
   try {
     const files = await recordsFiles(recordsDir)
@@ -159,81 +228,75 @@ export async function buildSearchIndex(
       indexCount === 1
         ? [files]
         : (await splitRecords(files, indexCount, partsDir)).map((part) => (part === undefined ? undefined : [part]))
-    // Each index is moved back from the last build when its inputs are unchanged, else queued.
+    let main: IndexJob | undefined
     for (const [shard, part] of parts.entries()) {
       // An index no article hashed to has nothing to search: no folder, and merge-shards.js skips it.
       if (shard > 0 && part === undefined) continue
-      if (shard > 0) shards.push(shard)
       const job: IndexJob = {
         shard,
         files: part ?? [],
-        outputPath: shard === 0 ? join(outDir, 'pagefind') : join(outDir, 'pagefind', `shard-${shard}`),
+        outputPath: shard === 0 ? indexDir : join(indexDir, `shard-${shard}`),
       }
-      const key = indexKey(shard)
-      if (reuseDir) {
-        const hash = createHash('sha256')
-          .update(base)
-          .update(key)
-          .update(shard === 0 ? await htmlPagesDigest(outDir) : '')
-        for (const file of job.files) hash.update(await readFile(file))
-        const digest = hash.digest('hex')
-        const last = previous[key]
-        if (last?.digest === digest && (await moveIndexBack(reuseDir, shard, job.outputPath))) {
-          pages += last.pages
-          articles += last.articles
-          next[key] = last
-          reused++
-          continue
-        }
-        next[key] = {digest, pages: 0, articles: 0}
+      if (shard === 0) {
+        main = job
+        continue
       }
-      toBuild.push(job)
+      shards.push(shard)
+      if (!(await reuse(job, ''))) queue.push(job)
     }
 
-    // In this process one after another, or over `jobs` processes, each given every `jobs`-th
-    // index (they are about the same size).
-    const parallel = jobs > 1 && toBuild.length > 1
-    const groups = parallel
-      ? Array.from({length: Math.min(jobs, toBuild.length)}, (_, k) => toBuild.filter((_, n) => n % jobs === k))
-      : []
-    const peaks: number[] = []
-    const record = (job: IndexJob, built: IndexBuilt) => {
-      pages += built.pages
-      articles += built.articles
-      const state = next[indexKey(job.shard)]
-      if (state) Object.assign(state, {pages: built.pages, articles: built.articles})
+    const first = work()
+    let firstDone = false
+    // Its failure is thrown below; this derived promise must not be an unhandled rejection.
+    first.then(
+      () => {
+        firstDone = true
+      },
+      () => undefined,
+    )
+    try {
+      // A failed shard ends the wait: the index has failed whatever the pages do.
+      await Promise.race([options.siteBuilt, first.then(() => options.siteBuilt)])
+    } catch (error) {
+      queue.length = 0
+      await first.catch(() => undefined)
+      throw error
     }
-    if (parallel) {
-      const settled = await Promise.allSettled(
-        groups.map(async (group) => {
-          const {built, peakRssBytes} = await buildIndexesInChild(outDir, group)
-          for (const [n, job] of group.entries()) record(job, built[n] as IndexBuilt)
-          if (peakRssBytes !== null) peaks.push(peakRssBytes)
+    siteBuiltAt = performance.now()
+    if (main && !(await reuse(main, await htmlPagesDigest(siteDir)))) queue.unshift(main)
+    // A helper for each index this process will not get to at once (it takes the next one itself when idle).
+    const helpers = Math.min(jobs - 1, queue.length - (firstDone ? 1 : 0))
+    const settled = await Promise.allSettled([
+      first.then(work),
+      ...Array.from({length: Math.max(0, helpers)}, () =>
+        indexHelper(siteDir, queue, record).then(({built, peakRssBytes}) => {
+          if (built === 0) return
+          helped++
+          if (peakRssBytes !== null) helperPeaks.push(peakRssBytes)
         }),
-      )
-      const failed = settled.find((outcome) => outcome.status === 'rejected')
-      if (failed) throw (failed as PromiseRejectedResult).reason
-    } else {
-      for (const job of toBuild) {
-        const built = await buildIndex(outDir, job)
-        record(job, built)
-        if (built.peakRssBytes !== null) peaks.push(built.peakRssBytes)
-      }
-    }
-    await writeFile(join(outDir, MERGE_SHARDS_SCRIPT), mergeShardsScript(shards.map((k) => `/pagefind/shard-${k}/`)))
+      ),
+    ])
+    const failed = settled.find((outcome) => outcome.status === 'rejected')
+    if (failed) throw (failed as PromiseRejectedResult).reason
+
+    await writeFile(
+      join(indexDir, basename(MERGE_SHARDS_SCRIPT)),
+      mergeShardsScript(shards.map((k) => `/pagefind/shard-${k}/`)),
+    )
     if (reuseDir) {
       await rm(join(reuseDir, REUSED_INDEX), {recursive: true, force: true})
       await writeFile(join(reuseDir, REUSE_STATE), JSON.stringify(next))
     }
-    // Memory: the largest build, or, in parallel, every process's own peak as if all were at once.
-    const largest = parallel ? peaks : peaks.sort((a, b) => b - a).slice(0, 1)
+    // Memory: this process's largest Pagefind, plus, with helpers, each helper's own peak as if all were at once.
+    const peaks = [...(ownPeaks.length > 0 ? [Math.max(...ownPeaks)] : []), ...helperPeaks]
     return {
       articles,
       pages,
       indexes: shards.length + 1,
       reused,
-      pagefindPeakRssBytes: largest.length === 0 ? null : largest.reduce((sum, peak) => sum + peak, 0),
-      parallel: parallel ? groups.length : 1,
+      pagefindPeakRssBytes: peaks.length === 0 ? null : peaks.reduce((sum, peak) => sum + peak, 0),
+      parallel: 1 + helped,
+      afterSiteBuiltMs: performance.now() - (siteBuiltAt ?? performance.now()),
     }
   } finally {
     await rm(recordsDir, {recursive: true, force: true})
@@ -305,29 +368,54 @@ async function buildIndex(outDir: string, job: IndexJob): Promise<IndexBuilt> {
   return {articles: records.length, pages, peakRssBytes}
 }
 
-/** The command-line flag that makes this script build indexes for {@link buildIndexesInChild}. */
-const INDEXES = '--indexes'
+/** The command-line flag that makes this script a helper of {@link indexHelper}. */
+const HELPER = '--helper'
 
 /**
- * Builds `jobs`, one after another, in a Node process of its own (this script with {@link INDEXES}),
- * so that several such processes can run at once, each with its own Pagefind. Its peak is its own
- * and its largest Pagefind's.
+ * A helper process (this script with {@link HELPER}), with its own Pagefind, that builds indexes
+ * from `queue`, one at a time, until it is empty: each is sent as a line of JSON, and it answers
+ * each with a line; at the end of its input it prints its peak memory (its own and its largest
+ * Pagefind's) and exits. Taking from the same queue as this process, it is never left idle while
+ * another has indexes waiting. Resolves to how many it built and its peak; rejects, emptying the
+ * queue, if it fails.
  */
-async function buildIndexesInChild(
-  outDir: string,
-  jobs: readonly IndexJob[],
-): Promise<{built: IndexBuilt[]; peakRssBytes: number | null}> {
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), INDEXES, outDir, JSON.stringify(jobs)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+async function indexHelper(
+  siteDir: string,
+  queue: IndexJob[],
+  record: (job: IndexJob, built: IndexBuilt) => void,
+): Promise<{built: number; peakRssBytes: number | null}> {
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), HELPER, siteDir], {
+    stdio: ['pipe', 'pipe', 'inherit'],
   })
-  let output = ''
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    output += chunk
-  })
-  const [code] = (await once(child, 'close')) as [number | null]
-  const shards = jobs.map((job) => job.shard).join(', ')
-  if (code !== 0) throw new Error(`building search indexes ${shards} failed (exit code ${code})`)
-  return JSON.parse(output.trim().split('\n').at(-1) ?? '')
+  // Written to after it failed, its input would raise EPIPE: the exit code below says what happened.
+  child.stdin.on('error', () => {})
+  const closed = once(child, 'close') as Promise<[number | null]>
+  const answers = createInterface({input: child.stdout, crlfDelay: Infinity})[Symbol.asyncIterator]()
+  let shard: number | undefined
+  let built = 0
+  try {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      shard = job.shard
+      child.stdin.write(`${JSON.stringify(job)}\n`)
+      const answer = await answers.next()
+      if (answer.done) break
+      record(job, JSON.parse(answer.value) as IndexBuilt)
+      built++
+      shard = undefined
+    }
+    child.stdin.end()
+    const last = await answers.next()
+    const [code] = await closed
+    if (code !== 0 || last.done) {
+      throw new Error(`building search index ${shard ?? '(none)'} failed (exit code ${code})`)
+    }
+    return {built, peakRssBytes: (JSON.parse(last.value) as {peakRssBytes: number | null}).peakRssBytes}
+  } catch (error) {
+    queue.length = 0
+    child.stdin.end()
+    await closed
+    throw error
+  }
 }
 
 /** The records files in the articles' order (`0.ndjson`, `1.ndjson`, …); none without articles. */
@@ -522,37 +610,86 @@ const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
  */
 export const MAX_JOBS = 4
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url) && process.argv[2] === INDEXES) {
-  // Indexes for a parallel build: the results as JSON on the last line of standard output.
-  const [outDir, jobsJson] = process.argv.slice(3)
+/**
+ * Settles when `pnpm build` closes this process's standard input: every page is written. It stops
+ * the process with SIGTERM instead when the site's build failed, and no index is wanted.
+ */
+function siteBuiltSignal(): Promise<void> {
+  process.once('SIGTERM', () => {
+    console.error("[search-index] Stopped: the site's build failed.")
+    // Pagefind's service is a child process: end it too.
+    void pagefind.close().finally(() => process.exit(1))
+  })
+  return new Promise<void>((resolvePromise) => {
+    process.stdin.on('end', resolvePromise).resume()
+  })
+}
+
+/**
+ * Waits until `dir` exists: the build renames the finished records folder into place before it
+ * renders a page. Fails when the build finishes without having written it.
+ */
+async function recordsWritten(dir: string, siteBuilt: Promise<void>): Promise<void> {
+  let built = false
+  void siteBuilt.then(() => {
+    built = true
+  })
+  while (!existsSync(dir)) {
+    if (built) throw new Error(`the site's build wrote no search records (${dir})`)
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 25))
+  }
+}
+
+const USAGE = `Usage: node site/src/integrations/search-index.ts <built site folder> [options]
+  --reuse <folder>    keep the indexes there for the next run, and reuse the last run's unchanged ones
+  --records <folder>  where the article records are (default: <site>/search-records)
+  --into <folder>     where the index goes (default: <site>/pagefind)
+  --alongside         run beside the site's build: wait for the records, and for standard input to end
+                      (the pages are written) before reading the site's pages`
+
+const thisScript = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+
+if (thisScript && process.argv[2] === HELPER) {
+  // A helper of indexHelper: an index to build a line on standard input, its result a line out.
+  const siteDir = process.argv[3]
   try {
-    if (!outDir || !jobsJson) throw new Error(`Usage: ${INDEXES} <out> <jobs as JSON>`)
-    const built: IndexBuilt[] = []
-    for (const job of JSON.parse(jobsJson) as IndexJob[]) built.push(await buildIndex(outDir, job))
-    const pagefindPeak = Math.max(0, ...built.map((index) => index.peakRssBytes ?? 0))
-    const own = process.resourceUsage().maxRSS * 1024
-    console.log(JSON.stringify({built, peakRssBytes: pagefindPeak + own}))
+    if (!siteDir) throw new Error(`Usage: ${HELPER} <site folder>`)
+    let pagefindPeak = 0
+    for await (const line of createInterface({input: process.stdin, crlfDelay: Infinity})) {
+      if (line === '') continue
+      const built = await buildIndex(siteDir, JSON.parse(line) as IndexJob)
+      pagefindPeak = Math.max(pagefindPeak, built.peakRssBytes ?? 0)
+      console.log(JSON.stringify(built))
+    }
+    console.log(JSON.stringify({peakRssBytes: pagefindPeak + process.resourceUsage().maxRSS * 1024}))
   } catch (error) {
     console.error(`[search-index] ${error instanceof Error ? error.message : String(error)}`)
-    process.exit(1)
+    process.exitCode = 1
   } finally {
     await pagefind.close()
   }
-} else if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const outDir = process.argv[2]
-  const reuseDir = process.argv[3] === '--reuse' ? process.argv[4] : undefined
-  if (!outDir || (process.argv[3] !== undefined && !reuseDir)) {
-    console.error('Usage: node site/src/integrations/search-index.ts <built site folder> [--reuse <folder>]')
+} else if (thisScript) {
+  let args: ReturnType<typeof parseCommand>
+  try {
+    args = parseCommand(process.argv.slice(2))
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`)
     process.exit(2)
   }
   try {
+    const siteBuilt = args.alongside ? siteBuiltSignal() : Promise.resolve()
+    const recordsDir = args.records ?? join(args.site, SEARCH_RECORDS_DIR)
+    if (args.alongside) await recordsWritten(recordsDir, siteBuilt)
     const started = performance.now()
-    const {articles, pages, indexes, reused, pagefindPeakRssBytes, parallel} = await buildSearchIndex(
-      resolve(outDir),
-      reuseDir && resolve(reuseDir),
-      {jobs: Math.min(MAX_JOBS, availableParallelism())},
-    )
-    const seconds = ((performance.now() - started) / 1000).toFixed(1)
+    const result = await buildSearchIndex(args.site, {
+      ...(args.reuse === undefined ? {} : {reuseDir: args.reuse}),
+      ...(args.into === undefined ? {} : {indexDir: args.into}),
+      recordsDir,
+      siteBuilt,
+      jobs: Math.min(MAX_JOBS, availableParallelism()),
+    })
+    const {articles, pages, indexes, reused, pagefindPeakRssBytes, parallel} = result
+    const seconds = (ms: number) => (ms / 1000).toFixed(1)
     // This process and Pagefind's, each at its own peak: their sum bounds the step's memory.
     const indexer = process.resourceUsage().maxRSS * 1024
     const memory =
@@ -561,11 +698,36 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
         : parallel > 1
           ? `peak memory ${megabytes(indexer + pagefindPeakRssBytes)} (indexer ${megabytes(indexer)} + ${parallel} index builds at once, ${megabytes(pagefindPeakRssBytes)})`
           : `peak memory ${megabytes(indexer + pagefindPeakRssBytes)} (indexer ${megabytes(indexer)} + Pagefind ${megabytes(pagefindPeakRssBytes)})`
+    const after = args.alongside ? `, ${seconds(result.afterSiteBuiltMs)} s of it after the pages were built` : ''
     console.log(
-      `[search-index] Search index: ${articles} articles and ${pages} other pages in ${seconds} s (${indexes} Pagefind index${indexes === 1 ? '' : 'es'}${reused > 0 ? `, ${reused} reused from the last build` : ''}), ${memory}`,
+      `[search-index] Search index: ${articles} articles and ${pages} other pages in ${seconds(performance.now() - started)} s${after} (${indexes} Pagefind index${indexes === 1 ? '' : 'es'}${reused > 0 ? `, ${reused} reused from the last build` : ''}), ${memory}`,
     )
   } catch (error) {
     console.error(`[search-index] ${error instanceof Error ? error.message : String(error)}`)
     process.exit(1)
+  }
+}
+
+/** The command line's site folder and options, as absolute paths; throws on anything else. */
+function parseCommand(argv: string[]) {
+  const {values, positionals} = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      reuse: {type: 'string'},
+      records: {type: 'string'},
+      into: {type: 'string'},
+      alongside: {type: 'boolean', default: false},
+    },
+  })
+  const [site, ...rest] = positionals
+  if (site === undefined || rest.length > 0) throw new Error('Give one built site folder.')
+  const absolute = (path: string | undefined) => (path === undefined ? undefined : resolve(path))
+  return {
+    site: resolve(site),
+    reuse: absolute(values.reuse),
+    records: absolute(values.records),
+    into: absolute(values.into),
+    alongside: values.alongside,
   }
 }

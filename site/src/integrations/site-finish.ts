@@ -8,20 +8,33 @@ import {fileURLToPath} from 'node:url'
 import type {AstroIntegration} from 'astro'
 import {headersFile} from '../lib/csp.ts'
 import {REDIRECT_RECORDS_FILE, type RedirectRecord, redirectsFile} from '../lib/redirects.ts'
-import {buildSearchIndex, SEARCH_INDEX_AFTER_BUILD} from './search-index.ts'
+import {SEARCH_RECORDS_DIR} from '../lib/search-records-files.ts'
+import {buildSearchIndex, SEARCH_INDEX_ALONGSIDE} from './search-index.ts'
 
 /**
  * Writes the `_headers` file, the `_redirects` file from the redirect records a page of the build
- * wrote (deleting the records, which are not part of the site), and builds the search index, unless `pnpm build` said it will build
- * the index itself once Astro has exited (`SITE_SEARCH_INDEX=after-build`); tells pages whether
- * they are served by the dev server, where the CSP meta tag is left out.
+ * wrote (deleting the records, which are not part of the site), and builds the search index,
+ * unless `pnpm build` builds it (`SITE_SEARCH_INDEX=alongside`: its indexer runs beside Astro);
+ * tells pages whether they are served by the dev server, where the CSP meta tag is left out.
+ *
+ * A build's search records (`loadContent` writes them) go to `SITE_SEARCH_RECORDS_DIR`; unless
+ * `pnpm build` chose that folder, this sets it to `search-records/` in the output folder, which
+ * the indexer deletes once it has read it. An environment variable, not a Vite `define`: the path
+ * would then be compiled into every page's code, and a new output folder would invalidate them all.
  */
 export function siteFinish(): AstroIntegration {
+  let building = false
   return {
     name: 'site-finish',
     hooks: {
       'astro:config:setup': ({command, updateConfig}) => {
+        building = command === 'build'
         updateConfig({vite: {define: {'import.meta.env.CSP_META': JSON.stringify(command !== 'dev')}}})
+      },
+      'astro:config:done': ({config}) => {
+        if (building) {
+          process.env['SITE_SEARCH_RECORDS_DIR'] ??= join(fileURLToPath(config.outDir), SEARCH_RECORDS_DIR)
+        }
       },
       'astro:build:done': async ({dir, logger}) => {
         const outDir = fileURLToPath(dir)
@@ -33,11 +46,12 @@ export function siteFinish(): AstroIntegration {
         await writeFile(join(outDir, '_redirects'), redirects.text)
         for (const skipped of redirects.skipped) logger.warn(`Redirect left out of _redirects: ${skipped}`)
         logger.info(`Redirects: ${records.length - redirects.skipped.length} written to _redirects`)
-        if (process.env['SITE_SEARCH_INDEX'] === SEARCH_INDEX_AFTER_BUILD) {
-          logger.info('Search index: left to pnpm build, which builds it once Astro has exited')
+        if (process.env['SITE_SEARCH_INDEX'] === SEARCH_INDEX_ALONGSIDE) {
+          logger.info('Search index: left to pnpm build, whose indexer runs beside Astro')
           return
         }
-        const {articles, pages} = await buildSearchIndex(outDir)
+        const recordsDir = process.env['SITE_SEARCH_RECORDS_DIR'] ?? join(outDir, SEARCH_RECORDS_DIR)
+        const {articles, pages} = await buildSearchIndex(outDir, {recordsDir})
         logger.info(`Search index: ${articles} articles and ${pages} other pages`)
       },
     },
