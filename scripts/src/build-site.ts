@@ -142,10 +142,14 @@ export async function buildAtomically(
 
   // A production build whatever NODE_ENV the caller runs under (vitest sets it to test).
   const env = {...process.env, NODE_ENV: 'production', DO_NOT_TRACK: '1', ASTRO_TELEMETRY_DISABLED: '1', ...options.env}
-  // The indexer first: it waits for the records Astro writes as soon as it has the content.
+  // The indexer first: it waits for the records Astro writes as soon as it has the content. Its
+  // young generation is kept small: it lives beside Astro's 1.1 GB at 10,000 articles, and left to
+  // itself V8 grew it with each index, the indexer's memory from 80 to 195 MB with 15 MB in use;
+  // capped, it stays near 100 MB, at no cost in time that could be measured.
   const indexer = start(
     process.execPath,
     [
+      '--max-semi-space-size=2',
       SEARCH_INDEX_SCRIPT,
       outDir,
       '--alongside',

@@ -384,7 +384,8 @@ async function indexHelper(
   queue: IndexJob[],
   record: (job: IndexJob, built: IndexBuilt) => void,
 ): Promise<{built: number; peakRssBytes: number | null}> {
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), HELPER, siteDir], {
+  // With this process's Node options (`pnpm build` caps the young generation's size).
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), HELPER, siteDir], {
     stdio: ['pipe', 'pipe', 'inherit'],
   })
   // Written to after it failed, its input would raise EPIPE: the exit code below says what happened.
