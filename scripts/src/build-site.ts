@@ -162,9 +162,9 @@ export async function buildAtomically(
     ],
     {cwd: SITE_ROOT, env, stdio, input: true},
   )
-  // Astro's rendering is the build's critical path, and it uses more than one core at times (its
-  // collector, its file writes); the indexer, which has hours of slack by comparison, takes what
-  // Astro leaves. Its Pagefind processes inherit the priority.
+  // Astro's rendering is what the build waits for, and it uses more than one core at times (its
+  // collector, its file writes); the indexer, whose article indexes are not needed before Astro is
+  // done, takes what Astro leaves. Its Pagefind processes inherit the priority.
   try {
     if (indexer.child.pid !== undefined) setPriority(indexer.child.pid, 10)
   } catch {
