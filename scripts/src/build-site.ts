@@ -145,7 +145,8 @@ export async function buildAtomically(
   // The indexer first: it waits for the records Astro writes as soon as it has the content. Its
   // young generation is kept small: it lives beside Astro's 1.1 GB at 10,000 articles, and left to
   // itself V8 grew it with each index, the indexer's memory from 80 to 195 MB with 15 MB in use;
-  // capped, it stays near 100 MB, at no cost in time that could be measured.
+  // capped, it stays near 100 MB (one standalone run each on 10,000 articles: 32.0 s capped,
+  // 30.7 s not).
   const indexer = start(
     process.execPath,
     [

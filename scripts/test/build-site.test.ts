@@ -28,10 +28,11 @@ describe('pnpm build', {timeout: 120_000}, () => {
     expect(await readdir(join(root, '.dist-work'))).toContain('BUILD-INCOMPLETE')
   })
 
-  it('leaves the previous site untouched, and no half-assembled folder, when the search index fails while Astro builds the pages', async () => {
+  it('leaves the previous site untouched, and no half-assembled folder, when the search index beside Astro fails', async () => {
     const {root, distDir} = await previousSite()
 
-    // The indexer, beside Astro, refuses the setting as soon as Astro has written the records.
+    // The indexer refuses the setting as soon as Astro has written the records, most often while
+    // Astro still renders (then it stops Astro), else just after.
     const {code, output} = await buildAtomically({
       distDir,
       env: {REVIEW_NOW: '2026-12-01T00:00:00Z', SEARCH_ARTICLES_PER_INDEX: 'none'},

@@ -125,7 +125,8 @@ export interface SearchIndexOptions {
    * Settles once every page is in `siteDir` (already, by default). Until then the article shards
    * are built in this process, one after another, while Astro renders the pages on the other
    * core; the main index, which reads the HTML pages, waits for it. A rejection abandons the
-   * index (the site's build failed).
+   * index. (`pnpm build` never rejects it: it stops the indexer's process instead, see
+   * `siteBuiltSignal`.) A shard that fails ends the wait too.
    */
   siteBuilt?: Promise<void>
 }
