@@ -134,16 +134,38 @@ describe.skipIf(!hasChromium)("the Studio's Presentation tool with the preview s
     // The form shows the body field that holds the block.
     await expect.poll(() => page.getByTestId('field-body').isVisible(), {timeout: 30_000}).toBe(true)
 
-    // A callout is an object in the body: its text leads to its own field.
-    await previewFrame(editor).locator('.callout p').filter({hasText: 'Keep the same bedtime'}).click()
+    // A callout is an object in the body: its text leads to its own field. The overlays re-render
+    // as the form follows the first click, so a click that lands while they do is made again.
     await expect
-      .poll(() => decodeURIComponent(page.url()), {timeout: 30_000})
+      .poll(
+        async () => {
+          await previewFrame(editor).locator('.callout p').filter({hasText: 'Keep the same bedtime'}).click()
+          return decodeURIComponent(page.url())
+        },
+        {timeout: 60_000, interval: 2_000},
+      )
       .toContain(`/presentation/article/${ID}/body[_key=="c1"].text`)
+    // The callout's fields open in a dialog over the form.
+    await page.getByRole('dialog').getByText('Keep the same bedtime every night.').first().waitFor({timeout: 30_000})
   })
 
   it('shows an editor’s saved change in the preview after a reload', async () => {
     const {page} = editor
-    await fieldInput(page, 'title').fill(EDITED_TITLE)
+    // The editor closes the callout's dialog to reach the title; typing while it holds the focus
+    // lands beside the old title instead of replacing it.
+    await expect
+      .poll(
+        async () => {
+          if (await page.getByRole('dialog').isVisible()) await page.keyboard.press('Escape')
+          return page.getByRole('dialog').count()
+        },
+        {timeout: 30_000, interval: 1_000},
+      )
+      .toBe(0)
+    const title = fieldInput(page, 'title')
+    await expect.poll(() => title.inputValue(), {timeout: 30_000}).toBe(TITLE)
+    await title.fill(EDITED_TITLE)
+    expect(await title.inputValue()).toBe(EDITED_TITLE)
     await expect.poll(() => lake.document(`drafts.${ID}`)?.['title'], {timeout: 30_000}).toBe(EDITED_TITLE)
     await reloadUntil(editor, 'h1', EDITED_TITLE)
     await editor.screenshot('presentation-edited-title')
