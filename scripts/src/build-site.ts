@@ -128,6 +128,14 @@ export async function buildAtomically(
     if (stdio === 'inherit') console.log(line)
   }
 
+  if (await onOtherFilesystem(workDir)) {
+    const message =
+      `The work folder ${workDir} is on another filesystem than the site (${SITE_ROOT}): Astro moves` +
+      ` its files into the work folder with rename(2), which cannot cross filesystems. Give a work` +
+      ` folder on the site's filesystem with --work; the published folder (--dist) may be anywhere.`
+    if (stdio === 'inherit') console.error(message)
+    return {code: 1, output: `${message}\n`}
+  }
   const running = await runningBuild(workDir)
   if (running !== undefined) {
     const message =
@@ -349,6 +357,19 @@ async function runningBuild(workDir: string): Promise<number | undefined> {
   } catch {
     // No such process: that build died, and the marker makes the next one start afresh.
     return undefined
+  }
+}
+
+/**
+ * Whether the work folder is on another filesystem than the site. Astro would then fail only
+ * after bundling, with a bare EXDEV from rename(2). The folder need not exist yet: its nearest
+ * existing parent decides.
+ */
+async function onOtherFilesystem(workDir: string): Promise<boolean> {
+  for (let folder = workDir; ; folder = dirname(folder)) {
+    const found = await stat(folder, {bigint: true}).catch(() => undefined)
+    if (found) return found.dev !== (await stat(SITE_ROOT, {bigint: true})).dev
+    if (dirname(folder) === folder) return false
   }
 }
 

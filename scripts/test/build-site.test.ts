@@ -1,8 +1,15 @@
-import {mkdir, mkdtemp, readdir, readFile, writeFile} from 'node:fs/promises'
+import {existsSync, statSync} from 'node:fs'
+import {mkdir, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {buildAtomically} from '../src/build-site.ts'
+import {repoRoot} from '../src/paths.ts'
+
+/** A folder on another filesystem than the site's (shared memory, most often), if the machine has one. */
+const otherFilesystem = ['/dev/shm', tmpdir()].find(
+  (folder) => existsSync(folder) && statSync(folder).dev !== statSync(join(repoRoot, 'site')).dev,
+)
 
 async function previousSite() {
   const root = await mkdtemp(join(tmpdir(), 'atomic-build-'))
@@ -70,4 +77,23 @@ describe('pnpm build', {timeout: 120_000}, () => {
     expect(output).toContain(`Another build (process ${process.ppid}) is using the work folder`)
     expect(await readFile(join(distDir, 'index.html'), 'utf8')).toBe('previous build')
   })
+
+  it.skipIf(otherFilesystem === undefined)(
+    'refuses at once, naming the folder, a work folder on another filesystem than the site, and writes nothing',
+    async () => {
+      const {distDir} = await previousSite()
+      const other = await mkdtemp(join(otherFilesystem ?? '', 'build-work-'))
+      const workDir = join(other, 'work')
+      try {
+        const {code, output} = await buildAtomically({distDir, workDir, stdio: 'pipe'})
+
+        expect(code).toBe(1)
+        expect(output).toContain(`The work folder ${workDir} is on another filesystem than the site`)
+        expect(await readFile(join(distDir, 'index.html'), 'utf8')).toBe('previous build')
+        expect(await readdir(other)).toEqual([])
+      } finally {
+        await rm(other, {recursive: true, force: true})
+      }
+    },
+  )
 })
