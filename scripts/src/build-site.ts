@@ -40,12 +40,16 @@ import {
 import {mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile} from 'node:fs/promises'
 import {setPriority} from 'node:os'
 import {basename, dirname, join, resolve} from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
+import {
+  ASTRO_BIN,
+  BUILD_CODE,
+  SEARCH_INDEX_ALONGSIDE,
+  SEARCH_INDEX_DIR,
+  SEARCH_INDEXER,
+  SITE_ROOT,
+} from '@repo/site/build'
 import {commandArgs} from './paths.ts'
-
-const SITE_ROOT = fileURLToPath(new URL('../../site/', import.meta.url))
-const SEARCH_INDEX_SCRIPT = join(SITE_ROOT, 'src', 'integrations', 'search-index.ts')
 
 /** Inside the work folder: what Astro writes, and Astro's cache (its manifest and page copies). */
 const OUT = 'out'
@@ -53,8 +57,6 @@ const ASTRO_CACHE = 'astro-cache'
 const MANIFEST = join(ASTRO_CACHE, 'incremental-build.json')
 /** The last build's search index and the digest of its inputs, for the indexer's `--reuse`. */
 const SEARCH_INDEX = 'search-index'
-/** This build's search index, published as `pagefind/`: kept out of `out/`, where Astro writes. */
-const PAGEFIND = 'pagefind'
 /**
  * The article records Astro writes for the indexer (which deletes them, as it does the
  * `.parts` folder it splits them into): never in `out/`, so never published.
@@ -64,15 +66,6 @@ const SEARCH_RECORDS = 'search-records'
 const INCOMPLETE = 'BUILD-INCOMPLETE'
 /** The digest of {@link BUILD_CODE} the work folder was built with. */
 const BUILD_CODE_DIGEST = 'build-code.sha256'
-
-/**
- * The site's files that shape every page but that Astro's incremental cache does not see. Astro
- * hashes each page's own code, the lockfile and a few chosen config options; not the rest of the
- * config (how Vite names assets, for one: a reused page would then link a stylesheet that no
- * longer exists) nor the integrations that finish the build and index it. A change to any of
- * them renders every page again.
- */
-const BUILD_CODE = ['astro.config.ts', 'astro.shared.ts', 'src/integrations']
 
 export interface AtomicBuildOptions {
   /** Where the finished site goes; `site/dist` by default. */
@@ -120,7 +113,6 @@ export async function buildAtomically(
   const stamp = `${process.pid}-${Date.now()}`
   const publishing = join(dirname(distDir), `.${basename(distDir)}-publishing-${stamp}`)
   const retired = join(dirname(distDir), `.${basename(distDir)}-old-${stamp}`)
-  const astro = join(SITE_ROOT, 'node_modules', '.bin', 'astro')
   const stdio = options.stdio ?? 'inherit'
   let output = ''
   const log = (line: string) => {
@@ -159,13 +151,14 @@ export async function buildAtomically(
     process.execPath,
     [
       '--max-semi-space-size=2',
-      SEARCH_INDEX_SCRIPT,
+      SEARCH_INDEXER,
       outDir,
       '--alongside',
       '--records',
       join(workDir, SEARCH_RECORDS),
+      // This build's index: outside `out/`, where Astro writes; published under the same name.
       '--into',
-      join(workDir, PAGEFIND),
+      join(workDir, SEARCH_INDEX_DIR),
       '--reuse',
       join(workDir, SEARCH_INDEX),
     ],
@@ -179,17 +172,17 @@ export async function buildAtomically(
   } catch {
     // Already exited (it failed at once): its exit code says why.
   }
-  const astroBuild = start(astro, ['build', '--outDir', outDir], {
+  const astroBuild = start(ASTRO_BIN, ['build', '--outDir', outDir], {
     cwd: SITE_ROOT,
     // SITE_INCREMENTAL_DIR turns on incremental builds with the cache in the work folder
     // (astro.config.ts); SITE_SEARCH_RECORDS_DIR is where the pages' content layer writes the
-    // search records; SITE_SEARCH_INDEX tells the site-finish integration
-    // (`SEARCH_INDEX_ALONGSIDE` in search-index.ts) to leave the index to the indexer.
+    // search records; SITE_SEARCH_INDEX tells the site-finish integration to leave the index to
+    // the indexer.
     env: {
       ...env,
       SITE_INCREMENTAL_DIR: workDir,
       SITE_SEARCH_RECORDS_DIR: join(workDir, SEARCH_RECORDS),
-      SITE_SEARCH_INDEX: 'alongside',
+      SITE_SEARCH_INDEX: SEARCH_INDEX_ALONGSIDE,
     },
     stdio,
   })
@@ -234,7 +227,7 @@ export async function buildAtomically(
       await rm(publishing, {recursive: true, force: true})
       return {code: indexed.code, output}
     }
-    const searchFiles = listFiles(join(workDir, PAGEFIND)).map((file) => `${PAGEFIND}/${file}`)
+    const searchFiles = listFiles(join(workDir, SEARCH_INDEX_DIR)).map((file) => `${SEARCH_INDEX_DIR}/${file}`)
     const search = assemble(workDir, distDir, publishing, searchFiles)
     published = {changed: site.changed + search.changed, unchanged: site.unchanged + search.unchanged}
   } catch (error) {
@@ -311,14 +304,16 @@ async function prepareWorkFolder(
     await rm(outDir, {recursive: true, force: true})
     await rm(join(workDir, ASTRO_CACHE), {recursive: true, force: true})
     await rm(searchIndex, {recursive: true, force: true})
-    await rm(join(workDir, PAGEFIND), {recursive: true, force: true})
+    await rm(join(workDir, SEARCH_INDEX_DIR), {recursive: true, force: true})
   } else {
     // The last search index waits aside; the indexer moves back each of its indexes still current.
-    await rm(join(searchIndex, PAGEFIND), {recursive: true, force: true})
+    await rm(join(searchIndex, SEARCH_INDEX_DIR), {recursive: true, force: true})
     await mkdir(searchIndex, {recursive: true})
-    await rename(join(workDir, PAGEFIND), join(searchIndex, PAGEFIND)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error
-    })
+    await rename(join(workDir, SEARCH_INDEX_DIR), join(searchIndex, SEARCH_INDEX_DIR)).catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error
+      },
+    )
     previousPages = await manifestOutputFiles(workDir)
     for (const file of listFiles(outDir)) if (!previousPages.has(file)) await rm(join(outDir, file), {force: true})
   }

@@ -28,13 +28,10 @@ import {finished} from 'node:stream/promises'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import * as pagefind from 'pagefind'
-import {type ArticleSearchRecord, SEARCH_RECORDS_DIR} from '../lib/search-records-files.ts'
+import {type ArticleSearchRecord, SEARCH_INDEX_DIR, SEARCH_RECORDS_DIR} from '../lib/search-records-files.ts'
 
 /** The pages read as HTML: the few whose whole text is worth indexing. */
 const HTML_PAGES = '{programs,therapies,faq}/**/*.html'
-
-/** Set by `pnpm build` for the Astro process (`SITE_SEARCH_INDEX`): the integration then leaves the index to it. */
-export const SEARCH_INDEX_ALONGSIDE = 'alongside'
 
 /**
  * Records sent to Pagefind before waiting for its answers. Enough to keep it busy; bounded, so
@@ -161,7 +158,7 @@ export interface SearchIndexOptions {
  */
 export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
   const recordsDir = options.recordsDir ?? join(siteDir, SEARCH_RECORDS_DIR)
-  const indexDir = options.indexDir ?? join(siteDir, 'pagefind')
+  const indexDir = options.indexDir ?? join(siteDir, SEARCH_INDEX_DIR)
   const {reuseDir} = options
   const perIndex = articlesPerIndex()
   const jobs = Math.max(1, options.jobs ?? 1)
@@ -285,7 +282,7 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
       mergeShardsScript(shards.map((k) => `/pagefind/shard-${k}/`)),
     )
     if (reuseDir) {
-      await rm(join(reuseDir, REUSED_INDEX), {recursive: true, force: true})
+      await rm(join(reuseDir, SEARCH_INDEX_DIR), {recursive: true, force: true})
       await writeFile(join(reuseDir, REUSE_STATE), JSON.stringify(next))
     }
     // Memory: this process's largest Pagefind, plus, with helpers, each helper's own peak as if all were at once.
@@ -526,7 +523,7 @@ async function splitRecords(files: readonly string[], indexes: number, dir: stri
  * the main index without the shard folders nested in it. False when it is not there.
  */
 async function moveIndexBack(reuseDir: string, shard: number, outputPath: string): Promise<boolean> {
-  const previous = join(reuseDir, REUSED_INDEX)
+  const previous = join(reuseDir, SEARCH_INDEX_DIR)
   if (shard > 0) {
     // Shards may come back before the main index is built or moved back into their parent folder.
     await mkdir(dirname(outputPath), {recursive: true})
@@ -576,8 +573,7 @@ function childrenPeakRss(): number | null {
   }
 }
 
-/** Where `--reuse` keeps the last build's index (`pagefind/`) and the digests of its indexes. */
-const REUSED_INDEX = 'pagefind'
+/** Where `--reuse` keeps the digests of the last build's indexes (beside the index, in {@link SEARCH_INDEX_DIR}). */
 const REUSE_STATE = 'indexes.json'
 
 /** Pagefind's version (its package exports no `package.json`: found beside its entry point). */

@@ -8,8 +8,8 @@ import {fileURLToPath} from 'node:url'
 import type {AstroIntegration} from 'astro'
 import {headersFile} from '../lib/csp.ts'
 import {REDIRECT_RECORDS_FILE, type RedirectRecord, redirectsFile} from '../lib/redirects.ts'
-import {SEARCH_RECORDS_DIR} from '../lib/search-records-files.ts'
-import {buildSearchIndex, SEARCH_INDEX_ALONGSIDE} from './search-index.ts'
+import {SEARCH_INDEX_ALONGSIDE, SEARCH_RECORDS_DIR} from '../lib/search-records-files.ts'
+import {buildSearchIndex} from './search-index.ts'
 
 /**
  * Writes the `_headers` file, the `_redirects` file from the redirect records a page of the build

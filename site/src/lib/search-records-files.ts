@@ -1,8 +1,19 @@
 /**
- * Where the build leaves the article records for the indexer, and their shape: what
- * `writeSearchRecords` writes and `search-index.ts` reads. Apart from `search-records.ts`, which
- * builds the records, so that the indexer, a process of its own on every build, loads none of that code.
+ * What the build and the search indexer agree on: where the build leaves the article records and
+ * their shape (what `writeSearchRecords` writes and `search-index.ts` reads), where the index goes,
+ * and how `pnpm build` tells the site that the indexer runs beside Astro. Apart from
+ * `search-records.ts`, which builds the records, so that the indexer, a process of its own on
+ * every build, loads none of that code.
  */
+
+/**
+ * The search index's folder: in the site (the search page loads `/pagefind/`), and in the folder
+ * the indexer keeps the last build's index in (`--reuse`).
+ */
+export const SEARCH_INDEX_DIR = 'pagefind'
+
+/** `SITE_SEARCH_INDEX` when `pnpm build` runs the indexer beside Astro: the integration then leaves the index to it. */
+export const SEARCH_INDEX_ALONGSIDE = 'alongside'
 
 /**
  * Where a plain `astro build` leaves the article records for the indexer, in its output folder
