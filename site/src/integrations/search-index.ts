@@ -279,7 +279,7 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
 
     await writeFile(
       join(indexDir, basename(MERGE_SHARDS_SCRIPT)),
-      mergeShardsScript(shards.map((k) => `/pagefind/shard-${k}/`)),
+      mergeShardsScript(shards.map((k) => `/${SEARCH_INDEX_DIR}/shard-${k}/`)),
     )
     if (reuseDir) {
       await rm(join(reuseDir, SEARCH_INDEX_DIR), {recursive: true, force: true})
