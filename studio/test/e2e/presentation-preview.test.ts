@@ -156,7 +156,7 @@ describe.skipIf(!hasChromium)("the Studio's Presentation tool with the preview s
     await expect
       .poll(
         async () => {
-          if (await page.getByRole('dialog').isVisible()) await page.keyboard.press('Escape')
+          if (await page.getByRole('dialog').first().isVisible()) await page.keyboard.press('Escape')
           return page.getByRole('dialog').count()
         },
         {timeout: 30_000, interval: 1_000},
