@@ -59,7 +59,9 @@ describe('pnpm build', {timeout: 120_000}, () => {
     const {code} = await buildAtomically({distDir, env: {REVIEW_NOW: '2026-12-01T00:00:00Z'}, stdio: 'pipe'})
     expect(code).toBe(0)
     expect(await readFile(join(distDir, 'index.html'), 'utf8')).not.toBe('previous build')
-    expect(await readdir(root)).toEqual(['.dist-work', 'dist'])
+    // The site it replaced stays beside it as the spare the next build brings up to date.
+    expect(await readdir(root)).toEqual(['.dist-spare', '.dist-work', 'dist'])
+    expect(await readFile(join(root, '.dist-spare', 'index.html'), 'utf8')).toBe('previous build')
     // The search index is built beside Astro, from records that are then removed.
     expect(await readdir(join(distDir, 'pagefind'))).toContain('pagefind-entry.json')
     expect((await readdir(distDir)).filter((file) => file.startsWith('search-records'))).toEqual([])
