@@ -125,7 +125,10 @@ export function formatReport(
       out.push(table(rows), '')
       const warmed = size.tools.filter((tool) => tool.warm)
       if (warmed.length > 0) {
-        out.push('Warm builds, one article edited (medians; the cold build of the same run just before):')
+        out.push(
+          'Warm builds, one article edited (medians; the cold build of the same run just before; ours after',
+          'one untimed rebuild with nothing changed, which leaves the spare every later publish starts from):',
+        )
         const warmRows = [['build', 'warm', 'cold', 'warm/cold', 'peak RSS warm', 'peak RSS cold', 'pages rendered']]
         for (const tool of warmed) {
           warmRows.push([
