@@ -239,7 +239,7 @@ export async function buildAtomically(
     if (existsSync(spare) && !lstatSync(spare).isDirectory()) rmSync(spare, {force: true})
     mkdirSync(spare, {recursive: true})
     // Listed once: bringing the pages up to date leaves the spare's search index as it was.
-    const held = listFiles(spare)
+    const held = listNonFolders(spare)
     const site = syncSpare(outDir, listFiles(outDir), spare, held, distDir, (file) => !isSearchFile(file))
     indexed = await indexer.done
     output += indexed.output
@@ -254,6 +254,11 @@ export async function buildAtomically(
   }
 
   // The spare becomes the published site and the published site the spare, in three renames.
+  // A build killed between them left the old site in a folder of its own, which nothing needs.
+  const retiringPrefix = `.${basename(distDir)}-retiring-`
+  for (const entry of readdirSync(dirname(distDir))) {
+    if (entry.startsWith(retiringPrefix)) rmSync(join(dirname(distDir), entry), {recursive: true, force: true})
+  }
   const hadPrevious = existsSync(distDir)
   if (hadPrevious) await rename(distDir, retiring)
   try {
@@ -483,6 +488,16 @@ function listFiles(root: string): string[] {
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1))
     .sort()
+}
+
+/**
+ * Every entry under `root` that is not a folder, as paths relative to it: files, and links a hand
+ * may have left in the spare, which must not reach the published site either.
+ */
+function listNonFolders(root: string): string[] {
+  return readdirSync(root, {recursive: true, withFileTypes: true})
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1))
 }
 
 /** {@link removeEmptyParents}, synchronously, for {@link syncSpare}. */

@@ -1,5 +1,5 @@
 import {existsSync, statSync} from 'node:fs'
-import {mkdir, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
+import {lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -65,6 +65,25 @@ describe('pnpm build', {timeout: 120_000}, () => {
     // The search index is built beside Astro, from records that are then removed.
     expect(await readdir(join(distDir, 'pagefind'))).toContain('pagefind-entry.json')
     expect((await readdir(distDir)).filter((file) => file.startsWith('search-records'))).toEqual([])
+  })
+
+  it('publishes nothing the spare holds that the new site does not have: a page since deleted, a stray link', async () => {
+    const {root, distDir} = await previousSite()
+    const env = {REVIEW_NOW: '2026-12-01T00:00:00Z'}
+    expect((await buildAtomically({distDir, env, stdio: 'pipe'})).code).toBe(0)
+    const spare = join(root, '.dist-spare')
+    await mkdir(join(spare, 'blog', 'a-deleted-article'), {recursive: true})
+    await writeFile(join(spare, 'blog', 'a-deleted-article', 'index.html'), 'a deleted article')
+    await symlink('/etc/hostname', join(spare, 'stray-link'))
+
+    const {code} = await buildAtomically({distDir, env, stdio: 'pipe'})
+
+    expect(code).toBe(0)
+    await expect(lstat(join(distDir, 'blog', 'a-deleted-article'))).rejects.toThrow()
+    await expect(lstat(join(distDir, 'stray-link'))).rejects.toThrow()
+    // The spare's old home page, never written in place: replaced by this build's.
+    expect(await readFile(join(distDir, 'index.html'), 'utf8')).not.toBe('previous build')
+    expect(await readdir(root)).toEqual(['.dist-spare', '.dist-work', 'dist'])
   })
 
   it('refuses to start, leaving the published site as it was, while another build uses the work folder', async () => {
