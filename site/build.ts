@@ -9,7 +9,7 @@
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
-export {SEARCH_INDEX_ALONGSIDE, SEARCH_INDEX_DIR} from './src/lib/search-records-files.ts'
+export {SEARCH_INDEX_ALONGSIDE, SEARCH_INDEX_DIR} from './src/lib/search-contract.ts'
 
 /** The site's folder: Astro runs in it, and bundles the pages into its `.astro/`. */
 export const SITE_ROOT = fileURLToPath(new URL('.', import.meta.url))

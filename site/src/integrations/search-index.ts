@@ -28,7 +28,7 @@ import {finished} from 'node:stream/promises'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import * as pagefind from 'pagefind'
-import {type ArticleSearchRecord, SEARCH_INDEX_DIR, SEARCH_RECORDS_DIR} from '../lib/search-records-files.ts'
+import {type ArticleSearchRecord, SEARCH_INDEX_DIR, SEARCH_RECORDS_DIR} from '../lib/search-contract.ts'
 
 /** The pages read as HTML: the few whose whole text is worth indexing. */
 const HTML_PAGES = '{programs,therapies,faq}/**/*.html'

@@ -8,7 +8,7 @@ import {fileURLToPath} from 'node:url'
 import type {AstroIntegration} from 'astro'
 import {headersFile} from '../lib/csp.ts'
 import {REDIRECT_RECORDS_FILE, type RedirectRecord, redirectsFile} from '../lib/redirects.ts'
-import {SEARCH_INDEX_ALONGSIDE, SEARCH_RECORDS_DIR} from '../lib/search-records-files.ts'
+import {SEARCH_INDEX_ALONGSIDE, SEARCH_RECORDS_DIR} from '../lib/search-contract.ts'
 import {buildSearchIndex} from './search-index.ts'
 
 /**

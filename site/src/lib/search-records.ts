@@ -15,9 +15,9 @@ import {toPlainText} from '@portabletext/toolkit'
 import {categoryName} from '@repo/schemas/rules'
 import type {ArticleEntry} from '../data/content.ts'
 import {asTextBlock} from './portable-text.ts'
-import type {ArticleSearchRecord} from './search-records-files.ts'
+import type {ArticleSearchRecord} from './search-contract.ts'
 
-export {type ArticleSearchRecord, SEARCH_RECORDS_DIR} from './search-records-files.ts'
+export {type ArticleSearchRecord, SEARCH_RECORDS_DIR} from './search-contract.ts'
 
 /**
  * Writes every article's record to `dir` (`0.ndjson`, in the articles' order), replacing what was
