@@ -221,9 +221,11 @@ describe.skipIf(!hasChromium)('the editorial workflow in the built Studio', {tim
       'the attestation on the sign-off',
     )
     expect(attested?.['signatureKeyId']).toMatch(/^ed25519:/)
-    expect(lake.webhookDeliveries.filter((delivery) => delivery.documentId === signoffId)).toEqual([
-      expect.objectContaining({status: 200}),
-    ])
+    // The stand-in records a delivery once the attestor has answered, which it does just after
+    // saving the attestation: read at once, the record can still be missing.
+    await expect
+      .poll(() => lake.webhookDeliveries.filter((delivery) => delivery.documentId === signoffId), {timeout: 10_000})
+      .toEqual([expect.objectContaining({status: 200})])
     // Step 6: the work list no longer holds it. The sign-off is its own document and the list's
     // listener follows articles only, so the list is read again (a reload), as a clinician would.
     await page.reload()
