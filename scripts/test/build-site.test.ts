@@ -81,7 +81,7 @@ describe('pnpm build', {timeout: 120_000}, () => {
     expect(code).toBe(0)
     await expect(lstat(join(distDir, 'blog', 'a-deleted-article'))).rejects.toThrow()
     await expect(lstat(join(distDir, 'stray-link'))).rejects.toThrow()
-    // The spare's old home page, never written in place: replaced by this build's.
+    // The spare's old home page is replaced by this build's.
     expect(await readFile(join(distDir, 'index.html'), 'utf8')).not.toBe('previous build')
     expect(await readdir(root)).toEqual(['.dist-spare', '.dist-work', 'dist'])
   })
