@@ -39,6 +39,7 @@ export const SignOffAction: DocumentActionComponent = (props) => {
     signer,
     article,
     hasValidationErrors: validation.validation.some((marker) => marker.level === 'error'),
+    validating: validation.isValidating,
     review,
     now: new Date(),
   })

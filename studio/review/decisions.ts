@@ -100,6 +100,8 @@ export interface SignOffInput {
   signer: Signer | undefined
   article: ArticleReviewFields | null | undefined
   hasValidationErrors: boolean
+  /** True while the Studio is still validating the document (it has no verdict yet). */
+  validating: boolean
   review: ReviewState
   now: Date
 }
@@ -108,7 +110,14 @@ export interface SignOffInput {
  * Whether "Sign off clinical review" is offered and enabled. Hidden from everyone who cannot
  * sign; disabled, saying why, for a signer while the sign-off would be wrong or pointless.
  */
-export function signOffDecision({signer, article, hasValidationErrors, review, now}: SignOffInput): ActionDecision {
+export function signOffDecision({
+  signer,
+  article,
+  hasValidationErrors,
+  validating,
+  review,
+  now,
+}: SignOffInput): ActionDecision {
   if (!signer) return {hidden: true, reason: 'Checking whether you can sign off…'}
   if (!signer.canSign) {
     return signer.offered
@@ -122,6 +131,8 @@ export function signOffDecision({signer, article, hasValidationErrors, review, n
   if (hasValidationErrors) {
     return disabled('Fix the validation errors first: a clinician signs off complete content only.')
   }
+  // Until validation has a verdict, "no errors" only means "none found yet".
+  if (validating) return disabled('Checking the article for validation errors…')
   if (review.state === 'error') return disabled(`The clinical review could not be checked (${review.message}).`)
   const licence = licenceProblem(signer.reviewer, review.state === 'ready' ? review.policy : undefined, now)
   if (licence) return disabled(licence)

@@ -18,6 +18,7 @@ import {article, CLINICIAN, EDITOR, faq, REVIEWER_ID, reviewer, reviewRequest} f
 const studio = vi.hoisted(() => ({
   user: null as {id: string; name: string} | null,
   validation: [] as {level: 'error' | 'warning'; message: string; path: string[]}[],
+  validating: false,
   reviewers: [] as Record<string, unknown>[],
   faqs: [] as Record<string, unknown>[],
   signoffs: [] as Record<string, unknown>[],
@@ -38,7 +39,7 @@ vi.mock('sanity', () => ({
   useCurrentUser: () => studio.user,
   useClient: () => client,
   useDocumentOperation: () => ({patch: {disabled: false, execute: studio.execute}}),
-  useValidationStatus: () => ({isValidating: false, validation: studio.validation}),
+  useValidationStatus: () => ({isValidating: studio.validating, validation: studio.validation}),
   useWorkspace: () => ({basePath: '/studio'}),
   // The schema definitions @repo/schemas exports are plain objects; the actions only need its constants.
   defineType: (definition: unknown) => definition,
@@ -67,6 +68,7 @@ configure({asyncUtilTimeout: 15_000})
 beforeEach(() => {
   studio.user = null
   studio.validation = []
+  studio.validating = false
   studio.reviewers = [reviewer({name: 'Dr. Kate Smith'})]
   studio.faqs = [faq()]
   studio.signoffs = []
@@ -165,6 +167,16 @@ describe('Sign off clinical review', () => {
     expect(summary(result.current)).toMatchObject({
       disabled: true,
       title: 'Fix the validation errors first: a clinician signs off complete content only.',
+    })
+  })
+
+  it('is disabled while the Studio is still validating the document', async () => {
+    studio.user = CLINICIAN
+    studio.validating = true
+    const {result} = await describeAction(SignOffAction, article(), settled)
+    expect(summary(result.current)).toMatchObject({
+      disabled: true,
+      title: 'Checking the article for validation errors…',
     })
   })
 

@@ -71,7 +71,13 @@ describe('who may sign', () => {
 })
 
 describe('the sign-off action', () => {
-  const base = {article: article(), hasValidationErrors: false, review: {state: 'loading'} as const, now: AFTER_SIGNING}
+  const base = {
+    article: article(),
+    hasValidationErrors: false,
+    validating: false,
+    review: {state: 'loading'} as const,
+    now: AFTER_SIGNING,
+  }
 
   it('is enabled for a linked clinician and says whom they sign as', () => {
     expect(signOffDecision({...base, signer: linked})).toEqual({
@@ -101,6 +107,21 @@ describe('the sign-off action', () => {
   it('is disabled while the document has validation errors', () => {
     expect(signOffDecision({...base, signer: linked, hasValidationErrors: true})).toEqual({
       hidden: false,
+      disabled: true,
+      title: 'Fix the validation errors first: a clinician signs off complete content only.',
+    })
+  })
+
+  it('stays disabled, saying so, until validation has a verdict', () => {
+    expect(signOffDecision({...base, signer: linked, validating: true})).toEqual({
+      hidden: false,
+      disabled: true,
+      title: 'Checking the article for validation errors…',
+    })
+  })
+
+  it('names the validation errors even while the Studio is re-checking them', () => {
+    expect(signOffDecision({...base, signer: linked, validating: true, hasValidationErrors: true})).toMatchObject({
       disabled: true,
       title: 'Fix the validation errors first: a clinician signs off complete content only.',
     })
