@@ -48,10 +48,12 @@ export async function isDisabled(action: Locator): Promise<boolean> {
  */
 export async function actionTooltip(page: Page, label: string): Promise<string> {
   const action = await findAction(page, label)
-  // Leave and come back, so the tooltip shows the action's current title.
-  await page.mouse.move(1, 1)
-  await action.hover({force: true, timeout: 5_000})
   const tooltip = page.locator('[data-ui="Tooltip"]').filter({visible: true}).last()
+  // Leave and come back, so the tooltip shows the action's current title; wait for the old one to
+  // close first, or its text could be read in place of the new one's.
+  await page.mouse.move(1, 1)
+  await tooltip.waitFor({state: 'hidden', timeout: 3_000}).catch(() => {})
+  await action.hover({force: true, timeout: 5_000})
   await tooltip.waitFor({timeout: 5_000})
   // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator method, not the DOM property; the rendered text is what a user reads.
   return (await tooltip.innerText()).trim()
