@@ -1,9 +1,10 @@
 /**
  * `pnpm build` twice: the second build reuses what did not change, and what it publishes is
  * exactly what a build from scratch publishes. One site is changed step by step (an edited
- * article, a deleted one, a changed slug, changed settings, a review that lapses as the clock
- * moves, and documents the pages reference renamed) and built incrementally after each step; after each, the same dataset is built cold into
- * another folder and the two sites are compared file by file, byte for byte.
+ * article, a deleted one, a changed slug, changed settings, tampered sign-offs, a review that
+ * lapses as the clock moves, and documents the pages reference renamed) and built incrementally
+ * after each step; after each, the same dataset is built cold into another folder and the two
+ * sites are compared file by file, byte for byte.
  *
  * "Timestamps aside" means file modification times only: the built files hold no build time, so
  * their names and bytes must match exactly.
@@ -112,6 +113,12 @@ function searchIndexes(output: string): {written: number; reused: number} {
   const match = /\((\d+) Pagefind index(?:es)?(?:, (\d+) reused)?/.exec(output)
   if (!match) throw new Error('The build printed no search index line')
   return {written: Number(match[1]), reused: Number(match[2] ?? 0)}
+}
+
+function signoffOf(index: number): Record<string, unknown> {
+  const found = documents.find((document) => document._id === `clinicalSignoff-${articleId(index)}`)
+  if (!found) throw new Error(`No sign-off of article ${index}`)
+  return found as CorpusDocument & Record<string, unknown>
 }
 
 function slugOf(index: number): string {
@@ -239,6 +246,27 @@ describe('pnpm build, incrementally', {timeout: 600_000}, () => {
     // Every page shows the settings, so none could be reused; only the files that show none
     // could: robots.txt, and the redirect records the build reads.
     expect(summary.reused).toBe(2)
+  })
+
+  it('publishes the same site as a cold build after sign-offs are tampered with, though their signatures verified before', async () => {
+    // Two articles that show a claim now. The last build verified both sign-offs and remembered
+    // it; one now carries another sign-off's signature, the other a later signing time under its
+    // own signature. Neither `_rev` changes, as when a dataset file is edited by hand.
+    const claimed: number[] = []
+    for (let index = 0; index < ARTICLES && claimed.length < 2; index++) {
+      if (index === 7) continue
+      const page = await readFile(join(incremental.distDir, 'blog', slugOf(index), 'index.html'), 'utf8')
+      if (page.includes('Clinically reviewed by')) claimed.push(index)
+    }
+    const [copied, redated] = claimed.map((index) => signoffOf(index))
+    if (!copied || !redated) throw new Error('Fewer than two articles show a claim')
+    copied['signature'] = redated['signature']
+    redated['signedAt'] = '2026-11-30T09:00:00Z'
+    await expectSameAsColdBuild()
+    for (const index of claimed) {
+      const page = await readFile(join(incremental.distDir, 'blog', slugOf(index), 'index.html'), 'utf8')
+      expect(page).not.toContain('Clinically reviewed by')
+    }
   })
 
   it('publishes the same site as a cold build when the clock passes a review’s expiry', async () => {

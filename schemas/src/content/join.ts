@@ -15,6 +15,7 @@ import {
   reviewInputIds,
   reviewTrust,
   type SignoffRecord,
+  type VerifiedSignatures,
 } from '../review/index.ts'
 import {articlePath, faqAnchor, faqPath, programLevelPath, reviewerPath, therapyPath} from '../rules/index.ts'
 import {inBatches, REVIEW_BATCH} from './batches.ts'
@@ -41,6 +42,8 @@ export interface SiteContentOptions {
   localImagesDir?: string | undefined
   /** Content hashes from the last build, to skip hashing unchanged articles (see `digests.ts`). */
   contentHashes?: ContentHashMemo | undefined
+  /** Signatures that verified in the last build, to skip verifying them again. */
+  verifiedSignatures?: VerifiedSignatures | undefined
 }
 
 /**
@@ -153,7 +156,10 @@ export async function buildSiteContent(
       policy,
       now,
       trust,
-      memo ? (content, faqs) => memoHash(memo, content, faqs) : undefined,
+      {
+        hashContent: memo ? (content, faqs) => memoHash(memo, content, faqs) : undefined,
+        verifiedSignatures: options.verifiedSignatures,
+      },
     ),
   )
 

@@ -12,6 +12,7 @@ export {
   type SignoffProblem,
   type SignoffRecord,
   signoffClaim,
+  type VerifiedSignatures,
 } from './attestation.ts'
 export {
   canonicalClinicalContent,
@@ -25,6 +26,7 @@ export {
   gatherReviewInputs,
   type ReviewInputIds,
   type ReviewInputs,
+  type ReviewMemos,
   type ReviewTrust,
   reviewInputIds,
   reviewTrust,

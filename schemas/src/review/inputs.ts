@@ -7,7 +7,13 @@
  * a review counts only against published documents, which are what readers see.
  */
 import {publishedId} from '../ids.ts'
-import {checkAttestation, type SignoffProblem, type SignoffRecord, signoffClaim} from './attestation.ts'
+import {
+  checkAttestation,
+  type SignoffProblem,
+  type SignoffRecord,
+  signoffClaim,
+  type VerifiedSignatures,
+} from './attestation.ts'
 import {clinicalContentHash, type EmbeddedFaq, embeddedFaqIds, type ReviewableContent} from './hash.ts'
 import {type TrustedKeys, trustedKeys} from './keys.ts'
 import type {ReviewPolicy} from './policy.ts'
@@ -95,6 +101,7 @@ export async function verifySignoff(
   signoff: SignoffRecord,
   articleId: string,
   trust: ReviewTrust,
+  verified?: VerifiedSignatures,
 ): Promise<SignoffVerdict> {
   const claim = signoffClaim(signoff)
   if (!claim || claim.articleId !== publishedId(articleId)) {
@@ -108,7 +115,7 @@ export async function verifySignoff(
       reason: `its signer is not listed for ${claim.reviewerId} in schemas/review-signers.json`,
     }
   }
-  const attestation = await checkAttestation(signoff, trust.keys)
+  const attestation = await checkAttestation(signoff, trust.keys, verified)
   return attestation.ok ? {signoff, ok: true} : {signoff, ...attestation}
 }
 
@@ -122,11 +129,21 @@ export const SIGNOFF_PROBLEM_LABELS: Readonly<Record<SignoffProblem, string>> = 
 }
 
 /**
+ * What a build remembers from the last one, so it need not recompute answers it already has. Each
+ * memo answers exactly what computing afresh would; without them everything is computed.
+ */
+export interface ReviewMemos {
+  /** How the current content's hash is had: computed, unless a build remembers it (`digests.ts`). */
+  hashContent?: ((content: ReviewableContent, faqs: readonly EmbeddedFaq[]) => Promise<string>) | undefined
+  /** Signatures that verified before (`attestation.ts`). */
+  verifiedSignatures?: VerifiedSignatures | undefined
+}
+
+/**
  * The article's review status at `now`: the claim its sign-offs support, if any. Only a sign-off
  * that verifies ({@link verifySignoff}) counts; among those, the newest for the current content,
  * else the newest (which is then stale). With sign-offs but none that verifies, the status is
- * `unverified` and the reason names the newest one and why it does not count. `hashContent` is
- * how the current content's hash is had: computed, unless a build remembers it (`digests.ts`).
+ * `unverified` and the reason names the newest one and why it does not count.
  */
 export async function evaluateArticleReview(
   article: ReviewableArticle & {_id: string},
@@ -134,9 +151,9 @@ export async function evaluateArticleReview(
   policy: ReviewPolicy,
   now: Date,
   trust: ReviewTrust,
-  hashContent: (content: ReviewableContent, faqs: readonly EmbeddedFaq[]) => Promise<string> = clinicalContentHash,
+  memos: ReviewMemos = {},
 ): Promise<ReviewEvaluation> {
-  const currentContentHash = await hashContent(article, inputs.faqs)
+  const currentContentHash = await (memos.hashContent ?? clinicalContentHash)(article, inputs.faqs)
   const subject = {requiresClinicalReview: article.requiresClinicalReview, currentContentHash}
   if (article.requiresClinicalReview === false || inputs.signoffs.length === 0) {
     return reviewStatus({...subject, clinicalReview: null}, null, policy, now)
@@ -144,7 +161,9 @@ export async function evaluateArticleReview(
   const newestFirst = [...inputs.signoffs].sort(
     (a, b) => time(b.signedAt) - time(a.signedAt) || (a._id < b._id ? 1 : -1),
   )
-  const verdicts = await Promise.all(newestFirst.map((signoff) => verifySignoff(signoff, article._id, trust)))
+  const verdicts = await Promise.all(
+    newestFirst.map((signoff) => verifySignoff(signoff, article._id, trust, memos.verifiedSignatures)),
+  )
   const verified = verdicts.filter((verdict) => verdict.ok).map((verdict) => verdict.signoff)
   const chosen = verified.find((signoff) => signoff.contentHash === currentContentHash) ?? verified[0]
   if (!chosen) {

@@ -5,6 +5,7 @@
  * and how a review is judged are the content layer's;
  * this module adds the build's clock, its review report and how pages are listed.
  */
+import {createHash} from 'node:crypto'
 import {readFile, rename, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {
@@ -17,7 +18,7 @@ import {
   reviewTrustFromEnv,
   type SiteContent,
 } from '@repo/schemas/content'
-import {reviewClock} from '@repo/schemas/review'
+import {reviewClock, type VerifiedSignatures} from '@repo/schemas/review'
 import {writeSearchRecords} from '../lib/search-records.ts'
 import {printReviewReport, type ReviewReportOptions} from './review-report.ts'
 
@@ -92,14 +93,18 @@ export function loadContent(
   if (locals.content) return locals.content
   loaded ??= (async () => {
     const source = await createContentSource(process.env, import.meta.env.BUNDLED_DATASET)
-    const hashes = await rememberedContentHashes(process.env['SITE_INCREMENTAL_DIR'])
+    const remembered = await rememberedReviewWork(process.env['SITE_INCREMENTAL_DIR'])
     const content = await buildSiteContent(
       await fetchRawContent(source),
       reviewClock(process.env['REVIEW_NOW']),
       reviewTrustFromEnv(process.env),
-      {localImagesDir: process.env['CONTENT_IMAGES_DIR'], contentHashes: hashes?.memo},
+      {
+        localImagesDir: process.env['CONTENT_IMAGES_DIR'],
+        contentHashes: remembered?.contentHashes,
+        verifiedSignatures: remembered?.verifiedSignatures,
+      },
     )
-    await hashes?.save()
+    await remembered?.save()
     printReviewReport(content, options)
     for (const problem of content.localImageProblems) console.warn(`[content] ${problem}`)
     const recordsDir = process.env['SITE_SEARCH_RECORDS_DIR']
@@ -113,36 +118,73 @@ function reportOptionsFromEnv(): ReviewReportOptions {
   return {strict: process.env['REVIEW_STRICT'] === '1', log: (line) => console.log(line)}
 }
 
-/** The file in `pnpm build`'s work folder that keeps the last build's content hashes. */
+/** The files in `pnpm build`'s work folder that keep what the last build computed. */
 const CONTENT_HASHES_FILE = 'content-hashes.json'
+const VERIFIED_SIGNATURES_FILE = 'verified-signatures.json'
 const CONTENT_HASH = /^sha256:[0-9a-f]{64}$/
 
 /**
- * In an incremental build (`SITE_INCREMENTAL_DIR`, the work folder of `pnpm build`), the content
- * hashes the last build computed, and a way to keep this build's for the next: only the entries
- * this build used, so the file never outgrows the site. An unreadable file is no memo (every hash
- * computed); an entry that is not a content hash is ignored. Written whole to a temporary file
- * and renamed, so a failed build leaves the last complete file.
+ * In an incremental build (`SITE_INCREMENTAL_DIR`, the work folder of `pnpm build`), what the last
+ * build computed and this one may reuse: the articles' content hashes, and the signatures that
+ * verified (each remembered as the SHA-256 of its entry, so the file holds no payloads).
  */
-async function rememberedContentHashes(
-  dir: string | undefined,
-): Promise<{memo: ContentHashMemo; save(): Promise<void>} | undefined> {
+async function rememberedReviewWork(dir: string | undefined): Promise<
+  | {
+      contentHashes: ContentHashMemo
+      verifiedSignatures: VerifiedSignatures
+      save(): Promise<void>
+    }
+  | undefined
+> {
   if (!dir) return undefined
-  const file = join(dir, CONTENT_HASHES_FILE)
-  const previous = new Map<string, string>()
+  const hashes = await rememberedMap(
+    join(dir, CONTENT_HASHES_FILE),
+    (value): value is string => typeof value === 'string' && CONTENT_HASH.test(value),
+  )
+  const signatures = await rememberedMap(join(dir, VERIFIED_SIGNATURES_FILE), (value): value is true => value === true)
+  const digest = (entry: string) => createHash('sha256').update(entry).digest('hex')
+  return {
+    contentHashes: {get: (key) => hashes.previous.get(key), set: (key, hash) => hashes.next.set(key, hash)},
+    verifiedSignatures: {
+      has(entry) {
+        const key = digest(entry)
+        if (!signatures.previous.has(key)) return false
+        signatures.next.set(key, true)
+        return true
+      },
+      add: (entry) => signatures.next.set(digest(entry), true),
+    },
+    save: async () => {
+      await hashes.save()
+      await signatures.save()
+    },
+  }
+}
+
+/**
+ * A memo kept in one JSON file between builds: the entries the last build stored (`previous`,
+ * those whose value passes `valid`) and the ones this build used (`next`), which `save` keeps for
+ * the next build: only those, so the file never outgrows the site. An unreadable file is an empty
+ * memo. Written whole to a temporary file and renamed, so a failed build leaves the last complete
+ * file.
+ */
+async function rememberedMap<Value>(
+  file: string,
+  valid: (value: unknown) => value is Value,
+): Promise<{previous: ReadonlyMap<string, Value>; next: Map<string, Value>; save(): Promise<void>}> {
+  const previous = new Map<string, Value>()
   try {
     const stored: unknown = JSON.parse(await readFile(file, 'utf8'))
     if (stored && typeof stored === 'object') {
-      for (const [key, hash] of Object.entries(stored)) {
-        if (typeof hash === 'string' && CONTENT_HASH.test(hash)) previous.set(key, hash)
-      }
+      for (const [key, value] of Object.entries(stored)) if (valid(value)) previous.set(key, value)
     }
   } catch {
-    // No memo yet, or one that cannot be read: every hash is computed.
+    // No memo yet, or one that cannot be read: everything is computed.
   }
-  const next = new Map<string, string>()
+  const next = new Map<string, Value>()
   return {
-    memo: {get: (key) => previous.get(key), set: (key, hash) => next.set(key, hash)},
+    previous,
+    next,
     async save() {
       await writeFile(`${file}.tmp`, JSON.stringify(Object.fromEntries(next)))
       await rename(`${file}.tmp`, file)
