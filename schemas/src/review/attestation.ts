@@ -89,7 +89,7 @@ export interface VerifiedSignatures {
 const publicKeysBase64 = new WeakMap<Uint8Array, string>()
 
 /** What {@link VerifiedSignatures} remembers of one verification that succeeded. */
-export function verifiedSignatureEntry(publicKey: Uint8Array, signature: string, payload: string): string {
+function verifiedSignatureEntry(publicKey: Uint8Array, signature: string, payload: string): string {
   let key = publicKeysBase64.get(publicKey)
   if (key === undefined) {
     key = btoa(String.fromCharCode(...publicKey))
