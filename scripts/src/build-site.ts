@@ -46,7 +46,7 @@ import {
 } from 'node:fs'
 import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
 import {setPriority} from 'node:os'
-import {basename, dirname, join, resolve} from 'node:path'
+import {basename, dirname, isAbsolute, join, normalize, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 import {
   ASTRO_BIN,
@@ -73,6 +73,12 @@ const SEARCH_RECORDS = 'search-records'
 const INCOMPLETE = 'BUILD-INCOMPLETE'
 /** The digest of {@link BUILD_CODE} the work folder was built with. */
 const BUILD_CODE_DIGEST = 'build-code.sha256'
+/**
+ * The files of `out/` the last build left that are not pages (assets, the sitemap, the headers
+ * file…), which the next build writes again and so removes first. Listing `out/` instead walks
+ * a folder per page: 0.4 s at 10,000 articles, before Astro could start.
+ */
+export const NON_PAGE_FILES = 'non-page-files.json'
 
 export interface AtomicBuildOptions {
   /** Where the finished site goes; `site/dist` by default. */
@@ -235,12 +241,15 @@ export async function buildAtomically(
   const isSearchFile = (file: string) => file.startsWith(`${SEARCH_INDEX_DIR}/`)
   let published: BuildSummary['published']
   let indexed: {code: number; output: string}
+  let nonPageFiles: string[] = []
   try {
     if (existsSync(spare) && !lstatSync(spare).isDirectory()) rmSync(spare, {force: true})
     mkdirSync(spare, {recursive: true})
     // Listed once: bringing the pages up to date leaves the spare's search index as it was.
     const held = listFiles(spare, {links: true})
-    const site = syncSpare(outDir, listFiles(outDir), spare, held, distDir, (file) => !isSearchFile(file))
+    const outFiles = listFiles(outDir)
+    nonPageFiles = outFiles.filter((file) => !currentPages.has(file))
+    const site = syncSpare(outDir, outFiles, spare, held, distDir, (file) => !isSearchFile(file))
     indexed = await indexer.done
     output += indexed.output
     if (indexed.code !== 0) return {code: indexed.code, output}
@@ -276,6 +285,7 @@ export async function buildAtomically(
     })
   }
   await writeFile(join(workDir, BUILD_CODE_DIGEST), `${buildCode}\n`)
+  await writeFile(join(workDir, NON_PAGE_FILES), JSON.stringify(nonPageFiles))
   await rm(join(workDir, INCOMPLETE), {force: true})
 
   const {rendered, reused} = countPages(built.output)
@@ -323,6 +333,7 @@ async function prepareWorkFolder(
   }
   if (reason !== undefined) {
     await rm(outDir, {recursive: true, force: true})
+    await rm(join(workDir, NON_PAGE_FILES), {force: true})
     await rm(join(workDir, ASTRO_CACHE), {recursive: true, force: true})
     await rm(searchIndex, {recursive: true, force: true})
     await rm(join(workDir, SEARCH_INDEX_DIR), {recursive: true, force: true})
@@ -336,7 +347,9 @@ async function prepareWorkFolder(
       },
     )
     previousPages = await manifestOutputFiles(workDir)
-    for (const file of listFiles(outDir)) if (!previousPages.has(file)) await rm(join(outDir, file), {force: true})
+    const nonPages =
+      (await recordedNonPageFiles(workDir)) ?? listFiles(outDir).filter((file) => !previousPages.has(file))
+    for (const file of nonPages) await rm(join(outDir, file), {force: true})
   }
   await mkdir(outDir, {recursive: true})
   await mkdir(searchIndex, {recursive: true})
@@ -345,6 +358,24 @@ async function prepareWorkFolder(
     `${process.pid}\nA build started at ${new Date().toISOString()} by process ${process.pid} has not finished.\n`,
   )
   return {fullBuild: reason, previousPages}
+}
+
+/**
+ * The non-page files of `out/` the last build recorded ({@link NON_PAGE_FILES}), or undefined
+ * when there is no usable record: then `out/` is listed. Every build that finishes records them
+ * (a failed one renders everything next time, emptying `out/`), so nothing else can be there.
+ * A path that would leave `out/` makes the whole record unusable.
+ */
+async function recordedNonPageFiles(workDir: string): Promise<string[] | undefined> {
+  let recorded: unknown
+  try {
+    recorded = JSON.parse(await readFile(join(workDir, NON_PAGE_FILES), 'utf8'))
+  } catch {
+    return undefined
+  }
+  const inside = (file: unknown): file is string =>
+    typeof file === 'string' && file !== '' && !isAbsolute(file) && !normalize(file).startsWith('..')
+  return Array.isArray(recorded) && recorded.every(inside) ? recorded : undefined
 }
 
 /** A digest of every file of {@link BUILD_CODE}: their paths and bytes. */

@@ -9,12 +9,12 @@
  * "Timestamps aside" means file modification times only: the built files hold no build time, so
  * their names and bytes must match exactly.
  */
-import {mkdtemp, readdir, readFile, stat, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {articleId, BENCH_REVIEW_NOW, type CorpusDocument, writeCorpus} from '../src/bench/corpus.ts'
-import {type BuildSummary, buildAtomically} from '../src/build-site.ts'
+import {type BuildSummary, buildAtomically, NON_PAGE_FILES} from '../src/build-site.ts'
 
 const ARTICLES = 24
 /** After some of the corpus's reviews (signed January to October 2026, valid a year) lapse. */
@@ -285,6 +285,28 @@ describe('pnpm build, incrementally', {timeout: 600_000}, () => {
     expect(
       [...after.keys()].filter((path) => after.get(path)?.toString().includes('Clinically reviewed by')).length,
     ).toBeGreaterThan(0)
+  })
+
+  it('publishes the same site as a cold build after a code change renamed a stylesheet, leaving the old one behind', async () => {
+    // As a build after a component's styles changed finds its work folder: the last build wrote a
+    // stylesheet under a name this build no longer writes, and recorded it among its non-page files.
+    const stale = '_astro/Retired.0ld5tyle.css'
+    const leaveStaleStylesheet = async () => {
+      await mkdir(join(incremental.workDir, 'out', '_astro'), {recursive: true})
+      await writeFile(join(incremental.workDir, 'out', stale), 'a { color: red }\n')
+    }
+    await leaveStaleStylesheet()
+    const record = join(incremental.workDir, NON_PAGE_FILES)
+    const recorded: unknown = JSON.parse(await readFile(record, 'utf8'))
+    expect(recorded).toContain('sitemap-index.xml')
+    await writeFile(record, JSON.stringify([...(recorded as string[]), stale]))
+    expect((await expectSameAsColdBuild()).rendered).toBe(0)
+
+    // A work folder without the record (kept by an older build) is listed instead.
+    await leaveStaleStylesheet()
+    await rm(record)
+    expect((await expectSameAsColdBuild()).rendered).toBe(0)
+    expect(JSON.parse(await readFile(record, 'utf8'))).not.toContain(stale)
   })
 
   it('renders every page again when the site’s config or integrations changed since the last build', async () => {
