@@ -6,7 +6,7 @@ import {fileURLToPath} from 'node:url'
 import {promisify} from 'node:util'
 import {scratchDir} from '@repo/schemas/testing'
 import {describe, expect, it} from 'vitest'
-import {MAX_INDEXES} from '../src/integrations/search-index.ts'
+import {MAX_INDEXES} from '../src/lib/search-contract.ts'
 
 const INDEXER = fileURLToPath(new URL('../src/integrations/search-index.ts', import.meta.url))
 

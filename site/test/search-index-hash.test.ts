@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {indexOfArticle, jumpConsistentHash} from '../src/integrations/search-index.ts'
+import {indexOfArticle, jumpConsistentHash} from '../src/lib/search-contract.ts'
 
 describe('which search index holds an article', () => {
   it('is jump consistent hash, as published (the reference implementations’ test vectors)', () => {

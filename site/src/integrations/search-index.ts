@@ -28,7 +28,16 @@ import {finished} from 'node:stream/promises'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import * as pagefind from 'pagefind'
-import {type ArticleSearchRecord, SEARCH_INDEX_DIR, SEARCH_RECORDS_DIR} from '../lib/search-contract.ts'
+import {
+  type ArticleSearchRecord,
+  articlesPerIndex,
+  indexCount,
+  indexOfArticle,
+  SEARCH_INDEX_DIR,
+  SEARCH_RECORDS_DIR,
+  SEARCH_RECORDS_SPLIT,
+  type SearchRecordsSplit,
+} from '../lib/search-contract.ts'
 
 /** The pages read as HTML: the few whose whole text is worth indexing. */
 const HTML_PAGES = '{programs,therapies,faq}/**/*.html'
@@ -38,34 +47,6 @@ const HTML_PAGES = '{programs,therapies,faq}/**/*.html'
  * the records waiting in this process and in the pipe stay a few megabytes at any corpus size.
  */
 const IN_FLIGHT = 64
-
-/**
- * Articles per Pagefind index, until there are {@link MAX_INDEXES}. Pagefind has no incremental
- * mode: an index is built whole, about 2 ms an article on these machines, and an edited article
- * rebuilds the index that holds it. So an index's size is what an edit costs the search step: at
- * 10,000 articles, 1.9 s with indexes of 500 against 7.0 s with indexes of 2,500; at 1,000, an
- * index of 125 instead of one of 1,000. It also bounds the step's memory, as Pagefind holds a
- * whole index until it writes it (about 0.24 MB an article with full text; 10,000 in one index
- * peaked at 2.4 GB). Small as it is, a reader never pays for more than {@link MAX_INDEXES}.
- * A build makes `ceil(articles / this)` indexes, at most {@link MAX_INDEXES}, and hashes the
- * articles over them, so an index's size is an average: one holds a few percent more or fewer
- * (about ±9% is one standard deviation at 125), never all the corpus.
- * `SEARCH_ARTICLES_PER_INDEX` overrides it (tests use 1 to make shards of a tiny dataset).
- */
-export const ARTICLES_PER_INDEX = 125
-
-/**
- * The most indexes a build makes, whatever the corpus: what a reader's search costs grows with the
- * count, not with the articles. The search page merges the indexes (`mergeIndex`), and each costs a
- * first search three small requests (its entry, its metadata, one chunk of words) and each new
- * word one more. Measured in Chromium at 10,000 articles, a first search took 68 requests and
- * about 300 KB with 20 indexes, against 20 requests and about 250 KB with 4: the bytes barely
- * change, as each index's chunks hold fewer pages. So from 2,500 articles on the indexes grow
- * instead (500 at 10,000 articles, 2,500 at 50,000, about 6 s to rebuild one and 0.6 GB for its
- * Pagefind while it runs), and their count stops changing, so no later growth moves articles
- * between indexes.
- */
-export const MAX_INDEXES = 20
 
 /**
  * The script the search page loads after Pagefind's UI: it points the UI at every shard beyond
@@ -92,17 +73,6 @@ export interface SearchIndexResult {
   parallel: number
   /** How long the step took once the site's pages were built (`siteBuilt`): what it adds to a build. */
   afterSiteBuiltMs: number
-}
-
-/** The articles per index this build uses. */
-function articlesPerIndex(env: NodeJS.ProcessEnv = process.env): number {
-  const value = env['SEARCH_ARTICLES_PER_INDEX']
-  if (value === undefined || value === '') return ARTICLES_PER_INDEX
-  const size = Number(value)
-  if (!Number.isInteger(size) || size < 1) {
-    throw new Error(`SEARCH_ARTICLES_PER_INDEX must be a positive whole number, got "${value}"`)
-  }
-  return size
 }
 
 /** Where {@link buildSearchIndex} reads and writes, and what it waits for. */
@@ -133,17 +103,18 @@ export interface SearchIndexOptions {
  * articles hashed to it), `shard-<k>/` for each index k > 0 that any article hashes to, and
  * `merge-shards.js` listing those shards; removes the records. Throws, naming the step, on failure.
  *
- * The articles go into `max(1, ceil(articles / perIndex))` indexes, at most {@link MAX_INDEXES},
+ * The articles go into `max(1, ceil(articles / perIndex))` indexes, at most `MAX_INDEXES`,
  * each article to the one {@link indexOfArticle} gives its address, in the records' order within
  * an index. With one index everything is in the main one. Memory stays bounded by one index's
- * records (`jobs` of them in parallel): one pass counts the records, a second copies each to its
- * index's file, and each index reads only its own.
+ * records (`jobs` of them in parallel): the build writes each index's records to a file of its
+ * own (`SEARCH_RECORDS_SPLIT`); records written as one list are split here, one pass counting
+ * them and a second copying each to its index's file. Each index reads only its own.
  *
  * With `reuseDir` (the incremental `pnpm build`), each index whose inputs are unchanged since the
  * last build is moved back from there instead of built again: the main index when the HTML pages
  * and its articles' records are the same, a shard when its articles' records are. An edited or a
  * new article then rebuilds only the index that holds it; only the build that adds an index (every
- * `perIndex` articles, until there are {@link MAX_INDEXES}) rebuilds them all, each having given
+ * `perIndex` articles, until there are `MAX_INDEXES`) rebuilds them all, each having given
  * the new one about 1/n of its articles.
  * Pagefind writes the same bytes for the same input. The digests of this build's indexes are left
  * in `reuseDir` for the next one.
@@ -220,12 +191,13 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
 
   try {
     const files = await recordsFiles(recordsDir)
-    const count = await countRecords(files)
-    const indexCount = Math.min(MAX_INDEXES, Math.max(1, Math.ceil(count / perIndex)))
-    const parts =
-      indexCount === 1
-        ? [files]
-        : (await splitRecords(files, indexCount, partsDir)).map((part) => (part === undefined ? undefined : [part]))
+    const split = await recordsSplit(recordsDir)
+    const parts = split
+      ? Array.from({length: split.indexes}, (_, shard) => {
+          const file = join(recordsDir, `${shard}.ndjson`)
+          return files.includes(file) ? [file] : undefined
+        })
+      : await splitByIndex(files, perIndex, partsDir)
     let main: IndexJob | undefined
     for (const [shard, part] of parts.entries()) {
       // An index no article hashed to has nothing to search: no folder, and merge-shards.js skips it.
@@ -430,43 +402,34 @@ export async function recordsFiles(recordsDir: string): Promise<string[]> {
 }
 
 /**
- * The index (0 to `indexes` - 1) that holds the article at `url`.
- *
- * Why a hash and not the records' order: the records are written newest first, so cutting them
- * into consecutive batches put every article after a new one into the next batch, and publishing
- * one article changed (and rebuilt) every index. A hash of the article's address depends on
- * nothing else, so an edited or a new article changes only the index it hashes to, and the
- * incremental build moves the others back (at 10,000 articles, one index's ~7 s instead of the
- * whole 29 s step). The address is what the record carries and what the site keys the article by.
- *
- * Why jump consistent hash (Lamping & Veach 2014, "A Fast, Minimal Memory, Consistent Hash
- * Algorithm") and not `hash % indexes`: the count of indexes grows with the site
- * (`ceil(articles / perIndex)`). The build that adds an index rebuilds every index either way, each
- * giving up some articles; but with a modulo almost every article would change index, and so the
- * folder its Pagefind files are published under (`pagefind/shard-<k>/fragment/…`): nearly the
- * whole search index written anew, and every cached copy of it stale. Jump hash, going from n to
- * n + 1 indexes, moves only the ~1/(n + 1) of the articles that go into the new index; every other
- * article stays where it was. It spreads keys evenly and needs no table, only a 64-bit key: the
- * first 8 bytes of the address's SHA-256.
+ * How the writer split the records ({@link SEARCH_RECORDS_SPLIT}), or undefined when it did not:
+ * then the records are one list, in the order of their files.
  */
-export function indexOfArticle(url: string, indexes: number): number {
-  return jumpConsistentHash(createHash('sha256').update(url).digest().readBigUInt64BE(0), indexes)
+async function recordsSplit(recordsDir: string): Promise<SearchRecordsSplit | undefined> {
+  const text = await readFile(join(recordsDir, SEARCH_RECORDS_SPLIT), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined
+    throw error
+  })
+  if (text === undefined) return undefined
+  const split = JSON.parse(text) as Partial<SearchRecordsSplit>
+  if (!Number.isInteger(split.indexes) || (split.indexes ?? 0) < 1) {
+    throw new Error(`${join(recordsDir, SEARCH_RECORDS_SPLIT)}: "indexes" must be a positive whole number`)
+  }
+  return {indexes: split.indexes as number}
 }
 
-const UINT64 = (1n << 64n) - 1n
-
-/** Jump consistent hash: the bucket in [0, buckets) of a 64-bit key, as in the paper's C++. */
-export function jumpConsistentHash(key: bigint, buckets: number): number {
-  let bucket = -1
-  let jump = 0
-  let state = key & UINT64
-  while (jump < buckets) {
-    bucket = jump
-    state = (state * 2862933555777941757n + 1n) & UINT64
-    // A double division, as in C++; exact in JavaScript numbers too (both operands below 2^53).
-    jump = Math.floor((bucket + 1) * (2 ** 31 / Number((state >> 33n) + 1n)))
-  }
-  return bucket
+/**
+ * The records of `files`, one list, split into the indexes {@link indexCount} gives their number:
+ * a file for each index, or, with one index, the files as they are.
+ */
+async function splitByIndex(
+  files: readonly string[],
+  perIndex: number,
+  partsDir: string,
+): Promise<(string[] | undefined)[]> {
+  const indexes = indexCount(await countRecords(files), perIndex)
+  if (indexes === 1) return [[...files]]
+  return (await splitRecords(files, indexes, partsDir)).map((part) => (part === undefined ? undefined : [part]))
 }
 
 /** The lines of the records files, one file after another, as a stream. */
@@ -588,6 +551,7 @@ function baseDigest(): string {
   return createHash('sha256')
     .update(`pagefind ${pagefindVersion()}\0per index ${articlesPerIndex()}\0`)
     .update(readFileSync(fileURLToPath(import.meta.url)))
+    .update(readFileSync(fileURLToPath(new URL('../lib/search-contract.ts', import.meta.url))))
     .digest('hex')
 }
 
@@ -675,6 +639,8 @@ if (thisScript && process.argv[2] === HELPER) {
     process.exit(2)
   }
   try {
+    // A bad setting fails the build at once, not after Astro has loaded the content.
+    articlesPerIndex()
     const siteBuilt = args.alongside ? siteBuiltSignal() : Promise.resolve()
     const recordsDir = args.records ?? join(args.site, SEARCH_RECORDS_DIR)
     if (args.alongside) await recordsWritten(recordsDir, siteBuilt)

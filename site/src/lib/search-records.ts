@@ -7,45 +7,69 @@
  * never published.
  */
 import {once} from 'node:events'
-import {createWriteStream} from 'node:fs'
-import {mkdir, rename, rm} from 'node:fs/promises'
+import {createWriteStream, type WriteStream} from 'node:fs'
+import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {finished} from 'node:stream/promises'
 import {toPlainText} from '@portabletext/toolkit'
 import {categoryName} from '@repo/schemas/rules'
 import type {ArticleEntry} from '../data/content.ts'
 import {asTextBlock} from './portable-text.ts'
-import type {ArticleSearchRecord} from './search-contract.ts'
+import {
+  type ArticleSearchRecord,
+  articlesPerIndex,
+  indexCount,
+  indexOfArticle,
+  SEARCH_RECORDS_SPLIT,
+  type SearchRecordsSplit,
+} from './search-contract.ts'
 
 export {type ArticleSearchRecord, SEARCH_RECORDS_DIR} from './search-contract.ts'
 
 /**
- * Writes every article's record to `dir` (`0.ndjson`, in the articles' order), replacing what was
- * there. The folder appears whole or not at all: it is written beside `dir` and renamed into
+ * Writes every article's record to `dir`, replacing what was there, already split over the
+ * Pagefind indexes (`SEARCH_RECORDS_SPLIT`): `<k>.ndjson` holds the records of the articles
+ * `indexOfArticle` puts in index k, in the articles' order, and `split.json` says how many indexes
+ * there are. The folder appears whole or not at all: it is written beside `dir` and renamed into
  * place, because under `pnpm build` the indexer is already waiting for it and starts on the first
  * sight of it. Streamed a few hundred kilobytes at a time, never the 77 MB of 10,000 articles whole.
  */
-export async function writeSearchRecords(dir: string, articles: readonly ArticleEntry[]): Promise<void> {
+export async function writeSearchRecords(
+  dir: string,
+  articles: readonly ArticleEntry[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
+  const indexes = indexCount(articles.length, articlesPerIndex(env))
   const partial = `${dir}.partial-${process.pid}`
   await rm(partial, {recursive: true, force: true})
   await mkdir(partial, {recursive: true})
+  const files = new Map<number, {stream: WriteStream; written: Promise<void>; chunk: string}>()
   try {
-    const stream = createWriteStream(join(partial, '0.ndjson'))
-    const written = finished(stream)
-    // A failed write is thrown by `written`, and must not surface before it as an unhandled error.
-    written.catch(() => {})
-    let chunk = ''
     for (const entry of articles) {
-      chunk += `${JSON.stringify(articleSearchRecord(entry))}\n`
+      const index = indexOfArticle(entry.url, indexes)
+      let file = files.get(index)
+      if (!file) {
+        const stream = createWriteStream(join(partial, `${index}.ndjson`))
+        const written = finished(stream)
+        // A failed write is thrown by `written`, and must not surface before it as an unhandled error.
+        written.catch(() => {})
+        file = {stream, written, chunk: ''}
+        files.set(index, file)
+      }
+      file.chunk += `${JSON.stringify(articleSearchRecord(entry))}\n`
       // A few hundred kilobytes a write: one a record would be 10,000 writes at 10,000 articles.
-      if (chunk.length > 256 * 1024) {
+      if (file.chunk.length > 256 * 1024) {
+        const {stream, written, chunk} = file
+        file.chunk = ''
         if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), written])
-        chunk = ''
       }
     }
-    stream.end(chunk)
-    await written
+    for (const {stream, chunk} of files.values()) stream.end(chunk)
+    await Promise.all([...files.values()].map((file) => file.written))
+    const split: SearchRecordsSplit = {indexes}
+    await writeFile(join(partial, SEARCH_RECORDS_SPLIT), JSON.stringify(split))
   } catch (error) {
+    for (const {stream} of files.values()) stream.destroy()
     await rm(partial, {recursive: true, force: true})
     throw error
   }
