@@ -24,26 +24,14 @@
  * on one core, and the indexer builds the article indexes on the other from the records Astro
  * writes before its first page (`search-records/` in the work folder). Once Astro has exited, the
  * indexer is told so and builds the main index, which reads the HTML pages, with a helper process
- * if indexes are still waiting; meanwhile the spare is brought up to date with the pages. The
- * index (`pagefind/` in the work folder) is added once it is done. A failed index stops Astro, a
+ * if indexes are still waiting; meanwhile the spare is brought up to date with the pages, on a
+ * worker thread (`spare.ts`). The index (`pagefind/` in the work folder) is added once it is
+ * done, beside the pages' worker. A failed index stops Astro, a
  * failed Astro stops the indexer, and either publishes nothing.
  */
 import {type ChildProcess, spawn} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {
-  copyFileSync,
-  existsSync,
-  linkSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmdirSync,
-  rmSync,
-  type Stats,
-  statSync,
-  utimesSync,
-} from 'node:fs'
+import {existsSync, lstatSync, mkdirSync, readdirSync, rmSync} from 'node:fs'
 import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
 import {setPriority} from 'node:os'
 import {basename, dirname, isAbsolute, join, normalize, resolve} from 'node:path'
@@ -57,6 +45,7 @@ import {
   SITE_ROOT,
 } from '@repo/site/build'
 import {commandArgs} from './paths.ts'
+import {listFiles, type PagesSynced, removeEmptyParents, syncPagesInWorker, syncSpare} from './spare.ts'
 
 /** Inside the work folder: what Astro writes, and Astro's cache (its manifest and page copies). */
 const OUT = 'out'
@@ -236,29 +225,43 @@ export async function buildAtomically(
     input.end(resolvePromise)
   })
 
-  // The spare is brought up to date while the indexer finishes: its last indexes mostly use one
-  // core, the pages (at 10,000 articles, 11,000 files, 1.2 to 1.5 s after one edit) another.
-  const isSearchFile = (file: string) => file.startsWith(`${SEARCH_INDEX_DIR}/`)
+  // The spare is brought up to date while the indexer finishes: the pages (at 10,000 articles,
+  // 11,000 files, 1.2 to 1.5 s after one edit) on a worker thread at once, the search index here
+  // once the indexer is done, each on a core of its own (see spare.ts).
   let published: BuildSummary['published']
   let indexed: {code: number; output: string}
   let nonPageFiles: string[] = []
+  let pagesSynced: Promise<PagesSynced> | undefined
   try {
     if (existsSync(spare) && !lstatSync(spare).isDirectory()) rmSync(spare, {force: true})
+    const spareIndex = join(spare, SEARCH_INDEX_DIR)
+    if (existsSync(spareIndex) && !lstatSync(spareIndex).isDirectory()) rmSync(spareIndex, {force: true})
     mkdirSync(spare, {recursive: true})
-    // Listed once: bringing the pages up to date leaves the spare's search index as it was.
-    const held = listFiles(spare, {links: true})
-    const outFiles = listFiles(outDir)
-    nonPageFiles = outFiles.filter((file) => !currentPages.has(file))
-    const site = syncSpare(outDir, outFiles, spare, held, distDir, (file) => !isSearchFile(file))
+    pagesSynced = syncPagesInWorker({root: outDir, target: spare, distDir, other: SEARCH_INDEX_DIR})
+    // Its failure is thrown where it is awaited below; until then it must not be an unhandled rejection.
+    pagesSynced.catch(() => {})
     indexed = await indexer.done
     output += indexed.output
-    if (indexed.code !== 0) return {code: indexed.code, output}
-    const searchFiles = listFiles(join(workDir, SEARCH_INDEX_DIR)).map((file) => `${SEARCH_INDEX_DIR}/${file}`)
-    const search = syncSpare(workDir, searchFiles, spare, held, distDir, isSearchFile)
-    published = {changed: site.changed + search.changed, unchanged: site.unchanged + search.unchanged}
+    if (indexed.code !== 0) {
+      await pagesSynced.catch(() => undefined)
+      return {code: indexed.code, output}
+    }
+    const inIndex = (file: string) => `${SEARCH_INDEX_DIR}/${file}`
+    const search = syncSpare(
+      workDir,
+      listFiles(join(workDir, SEARCH_INDEX_DIR)).map(inIndex),
+      spare,
+      listFiles(spareIndex, {links: true}).map(inIndex),
+      distDir,
+      (file) => file.startsWith(`${SEARCH_INDEX_DIR}/`),
+    )
+    const site = await pagesSynced
+    nonPageFiles = site.files.filter((file) => !currentPages.has(file))
+    published = {changed: site.count.changed + search.changed, unchanged: site.count.unchanged + search.unchanged}
   } catch (error) {
     // The spare is never served: the next build brings it up to date whatever state it is in.
     await indexer.done
+    await pagesSynced?.catch(() => undefined)
     throw error
   }
 
@@ -433,108 +436,6 @@ async function manifestOutputFiles(workDir: string): Promise<Set<string>> {
     for (const path of Object.values(route.paths ?? {})) if (path.outputFile) files.add(path.outputFile)
   }
   return files
-}
-
-/**
- * Brings the spare folder `target` to hold exactly `files` of `root` (paths relative to it) among
- * the files `inScope` accepts, and returns how many of them differ from the published folder
- * `distDir`. What else `target` holds in scope (of `held`, the files it held before) is deleted.
- *
- * A file `target` already holds with the same size and modification time as in `root` is left
- * alone: the spare is the site of two builds ago, so after a small edit almost every file is. Any
- * other file is replaced, never written in place, since it may be a hard link to a published file:
- * by a hard link to the published file when that has the same size and modification time (or the
- * same bytes: the assets every build writes again), else by a copy with `root`'s modification
- * time, so the next build recognises it without reading it. Never a link into `root`, which Astro
- * rewrites in place on the next build. A file left half-written by a failed build has another
- * modification time, so the next build replaces it.
- *
- * Synchronous on purpose: at 10,000 articles this is 22,000 files of one or two `stat`s each, on
- * metadata the build has just written and the kernel still caches. Each call costs microseconds;
- * sent through libuv's thread pool as promises, 16 at a time, the round trips cost more than the
- * calls (3.4 s against 1.5 s to link a whole new folder this way, before the spare).
- */
-function syncSpare(
-  root: string,
-  files: readonly string[],
-  target: string,
-  held: readonly string[],
-  distDir: string,
-  inScope: (file: string) => boolean,
-): BuildSummary['published'] {
-  const wanted = new Set(files)
-  for (const file of held) {
-    if (!inScope(file) || wanted.has(file)) continue
-    rmSync(join(target, file), {force: true})
-    removeEmptyParents(target, dirname(file))
-  }
-  let changed = 0
-  let unchanged = 0
-  const made = new Set<string>()
-  for (const file of files) {
-    const from = join(root, file)
-    const to = join(target, file)
-    const source = statSync(from)
-    const current = lstatSync(to, {throwIfNoEntry: false})
-    if (current?.isFile() && sameFile(current, source)) {
-      unchanged++
-      continue
-    }
-    if (current) rmSync(to, {recursive: true, force: true})
-    const folder = dirname(to)
-    if (!made.has(folder)) {
-      mkdirSync(folder, {recursive: true})
-      made.add(folder)
-    }
-    const publishedFile = join(distDir, file)
-    const published = statSync(publishedFile, {throwIfNoEntry: false})
-    if (
-      published?.isFile() &&
-      published.size === source.size &&
-      (sameFile(published, source) || readFileSync(from).equals(readFileSync(publishedFile)))
-    ) {
-      linkSync(publishedFile, to)
-      unchanged++
-    } else {
-      copyFileSync(from, to)
-      utimesSync(to, source.atime, source.mtime)
-      changed++
-    }
-  }
-  return {changed, unchanged}
-}
-
-/** Same size and modification time (to the millisecond: what `utimes` keeps everywhere). */
-function sameFile(a: Stats, b: Stats): boolean {
-  return a.size === b.size && Math.trunc(a.mtimeMs) === Math.trunc(b.mtimeMs)
-}
-
-/**
- * Every file under `root`, as paths relative to it, sorted; none when it does not exist. With
- * `links`, also every other entry that is not a folder (a link a hand left in the spare must not
- * reach the published site either). Synchronously, like {@link syncSpare}: 22,000 files at 10,000
- * articles.
- */
-function listFiles(root: string, options: {links?: boolean} = {}): string[] {
-  if (!existsSync(root)) return []
-  return readdirSync(root, {recursive: true, withFileTypes: true})
-    .filter((entry) => (options.links ? !entry.isDirectory() : entry.isFile()))
-    .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1))
-    .sort()
-}
-
-/**
- * Removes `folder` (relative to `root`) and its parents while they are empty: a deleted article's
- * `blog/<slug>/`. Synchronously, like {@link syncSpare}, which removes thousands at times.
- */
-function removeEmptyParents(root: string, folder: string): void {
-  for (let current = folder; current !== '.' && current !== ''; current = dirname(current)) {
-    try {
-      rmdirSync(join(root, current))
-    } catch {
-      return
-    }
-  }
 }
 
 /**
