@@ -6,7 +6,8 @@
  * The pages and the search index are brought up to date side by side: the pages on a worker
  * thread of their own as soon as Astro exits, the search index on the main thread once the indexer
  * is done. At 10,000 articles each is 11,000 files of one or two `stat`s; one after the other, the
- * search index's 0.6 s came after the pages' 1.3 s even when the indexer had finished long before.
+ * search index's 0.6 s came after the pages' 1.3 s, and the main thread, held by the pages, could
+ * not even hear the indexer finish until they were done.
  *
  * This module imports nothing but Node's own modules: it is also the worker's entry point.
  */

@@ -34,12 +34,8 @@ export {type ArticleSearchRecord, SEARCH_RECORDS_DIR} from './search-contract.ts
  * place, because under `pnpm build` the indexer is already waiting for it and starts on the first
  * sight of it. Streamed a few hundred kilobytes at a time, never the 77 MB of 10,000 articles whole.
  */
-export async function writeSearchRecords(
-  dir: string,
-  articles: readonly ArticleEntry[],
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<void> {
-  const indexes = indexCount(articles.length, articlesPerIndex(env))
+export async function writeSearchRecords(dir: string, articles: readonly ArticleEntry[]): Promise<void> {
+  const indexes = indexCount(articles.length, articlesPerIndex())
   const partial = `${dir}.partial-${process.pid}`
   await rm(partial, {recursive: true, force: true})
   await mkdir(partial, {recursive: true})
