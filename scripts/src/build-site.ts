@@ -349,6 +349,9 @@ async function prepareWorkFolder(
         if (error.code !== 'ENOENT') throw error
       },
     )
+    // Astro, patched, keeps no copy of the pages in its cache when the output folder is kept:
+    // copies an unpatched build left there are never read again, only stored (and cached in CI).
+    await rm(join(workDir, ASTRO_CACHE, 'dist'), {recursive: true, force: true})
     previousPages = await manifestOutputFiles(workDir)
     const nonPages =
       (await recordedNonPageFiles(workDir)) ?? listFiles(outDir).filter((file) => !previousPages.has(file))

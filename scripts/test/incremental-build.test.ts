@@ -309,6 +309,21 @@ describe('pnpm build, incrementally', {timeout: 600_000}, () => {
     expect(JSON.parse(await readFile(record, 'utf8'))).not.toContain(stale)
   })
 
+  it('keeps one copy of each page, and renders a page missing from the work folder again rather than restore an old copy', async () => {
+    // The work folder's output is the only copy of its pages: Astro's cache holds none.
+    const cacheCopies = join(incremental.workDir, 'astro-cache', 'dist')
+    await expect(stat(cacheCopies)).rejects.toThrow(/ENOENT/)
+    // As a work folder an older build left: a copy of a page in Astro's cache, out of date, and
+    // the page itself gone from the output.
+    const page = join('blog', slugOf(3), 'index.html')
+    await mkdir(join(cacheCopies, 'blog', slugOf(3)), {recursive: true})
+    await writeFile(join(cacheCopies, page), '<!doctype html><title>An old copy</title>\n')
+    await rm(join(incremental.workDir, 'out', page))
+    const summary = await expectSameAsColdBuild()
+    expect(summary.rendered).toBe(1)
+    await expect(stat(cacheCopies)).rejects.toThrow(/ENOENT/)
+  })
+
   it('renders every page again when the site’s config or integrations changed since the last build', async () => {
     // As if the last build ran with another astro.config.ts, which Astro's own cache would not
     // notice: a reused page could then link a stylesheet under a name the new config no longer uses.

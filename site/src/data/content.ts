@@ -53,8 +53,8 @@ export const ARTICLES_PER_PAGE = 20
 export const HOME_LATEST_ARTICLES = 3
 
 /**
- * `getStaticPaths` of a page that exists once (the home page, `/faq/`, the feed, the redirect
- * records), keyed by what `shows` says it shows of this build's content. Each is a rest route
+ * `getStaticPaths` of a page that exists once (the home page, `/faq/`, the feed, `_redirects`),
+ * keyed by what `shows` says it shows of this build's content. Each is a rest route
  * (`[...index].astro`) or a named endpoint (`[feed].xml.ts`) for this alone: Astro's incremental
  * build skips only pages that `getStaticPaths` returns with a cache key, never a static route, so
  * a static route would render on every build. The not-found page is the exception: Astro finds it

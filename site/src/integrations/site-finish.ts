@@ -1,19 +1,17 @@
 /**
- * What happens after Astro has written the pages: the headers and redirects files and the search index. Runs on
+ * What happens after Astro has written the pages: the headers file and the search index. Runs on
  * whatever folder the build wrote to (`--outDir` included), so test builds get them too.
  */
-import {readFile, rm, writeFile} from 'node:fs/promises'
+import {writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {AstroIntegration} from 'astro'
 import {headersFile} from '../lib/csp.ts'
-import {REDIRECT_RECORDS_FILE, type RedirectRecord, redirectsFile} from '../lib/redirects.ts'
 import {SEARCH_INDEX_ALONGSIDE, SEARCH_RECORDS_DIR} from '../lib/search-contract.ts'
 import {buildSearchIndex} from './search-index.ts'
 
 /**
- * Writes the `_headers` file, the `_redirects` file from the redirect records a page of the build
- * wrote (deleting the records, which are not part of the site), and builds the search index,
+ * Writes the `_headers` file (`_redirects` is a page: `pages/[redirects].ts`) and builds the search index,
  * unless `pnpm build` builds it (`SITE_SEARCH_INDEX=alongside`: its indexer runs beside Astro);
  * tells pages whether they are served by the dev server, where the CSP meta tag is left out.
  *
@@ -39,13 +37,6 @@ export function siteFinish(): AstroIntegration {
       'astro:build:done': async ({dir, logger}) => {
         const outDir = fileURLToPath(dir)
         await writeFile(join(outDir, '_headers'), headersFile())
-        const recordsFile = join(outDir, REDIRECT_RECORDS_FILE)
-        const records = JSON.parse(await readFile(recordsFile, 'utf8')) as RedirectRecord[]
-        await rm(recordsFile)
-        const redirects = redirectsFile(records)
-        await writeFile(join(outDir, '_redirects'), redirects.text)
-        for (const skipped of redirects.skipped) logger.warn(`Redirect left out of _redirects: ${skipped}`)
-        logger.info(`Redirects: ${records.length - redirects.skipped.length} written to _redirects`)
         if (process.env['SITE_SEARCH_INDEX'] === SEARCH_INDEX_ALONGSIDE) {
           logger.info('Search index: left to pnpm build, whose indexer runs beside Astro')
           return

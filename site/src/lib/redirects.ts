@@ -6,8 +6,8 @@
  */
 import {redirectFromProblem, redirectToProblem} from '@repo/schemas/rules'
 
-/** The file the redirects endpoint writes for the site-finish integration (which then deletes it). */
-export const REDIRECT_RECORDS_FILE = 'redirect-records.json'
+/** The file's name, at the root of the site. */
+export const REDIRECTS_FILE = '_redirects'
 
 /** A redirect as the query returns it. */
 export interface RedirectRecord {
