@@ -14,7 +14,8 @@ export const getStaticPaths = (() =>
 
 /** Every published redirect; one that cannot be written safely is left out, with a warning naming it. */
 export const GET: APIRoute = async (context) => {
-  if (context.params['redirects'] !== REDIRECTS_FILE) return new Response(null, {status: 404})
+  // On the preview server this route matches any one-segment address: those get the not-found page.
+  if (context.params['redirects'] !== REDIRECTS_FILE) return context.rewrite('/404')
   const {text, skipped} = redirectsFile((await loadContent(context.locals)).redirects)
   for (const reason of skipped) console.warn(`[redirects] Redirect left out of ${REDIRECTS_FILE}: ${reason}`)
   return new Response(text, {headers: {'content-type': 'text/plain; charset=utf-8'}})
