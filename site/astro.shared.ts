@@ -4,6 +4,7 @@
  */
 import {fileURLToPath} from 'node:url'
 import react from '@astrojs/react'
+import type {AstroIntegration} from 'astro'
 
 // The public origin; sitemap, canonical URLs and RSS need it. Set SITE_URL when deploying.
 export const site = process.env['SITE_URL'] || 'http://localhost:4321'
@@ -18,14 +19,31 @@ export const build = {
   concurrency: 4,
 } as const
 
-/** Portable Text is rendered by React, on the server only. */
-export function reactRenderer() {
-  return react({
+/**
+ * Portable Text is rendered by React, on the server only: no page hydrates a React component,
+ * so the renderer is registered without its client entrypoint. Astro would otherwise bundle
+ * React's client runtime on every build (a Vite build of its own) and publish it (220 KB that no
+ * page loads). A component given a `client:` directive then fails the build instead.
+ */
+export function reactRenderer(): AstroIntegration {
+  const integration = react({
     // React only renders Portable Text to static HTML here, with nothing to stream. The
     // synchronous renderer writes the same markup without a web stream per component (and
     // per renderer check), which cost about as much as React's own rendering work.
     experimentalDisableStreaming: true,
   })
+  const setup = integration.hooks['astro:config:setup']
+  return {
+    ...integration,
+    hooks: {
+      ...integration.hooks,
+      'astro:config:setup': (options) =>
+        setup?.({
+          ...options,
+          addRenderer: ({clientEntrypoint: _clientOnly, ...serverOnly}) => options.addRenderer(serverOnly),
+        }),
+    },
+  }
 }
 
 /**

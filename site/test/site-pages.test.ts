@@ -155,6 +155,12 @@ describe('the site built from the bundled dataset', () => {
     }
   })
 
+  it('publishes no script but the search index’s, since no page runs any other', async () => {
+    const scripts = (await builtFiles(outDir)).filter((path) => /\.m?js$/.test(path))
+    expect(scripts.length).toBeGreaterThan(0)
+    expect(scripts.filter((path) => !path.startsWith('pagefind/'))).toEqual([])
+  })
+
   it('links only to pages and anchors that exist, and only with safe URL schemes', async () => {
     const files = new Set(await builtFiles(outDir))
     const broken: string[] = []
