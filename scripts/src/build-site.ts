@@ -254,6 +254,9 @@ export async function buildAtomically(
       listFiles(spareIndex, {links: true}).map(inIndex),
       distDir,
       (file) => file.startsWith(`${SEARCH_INDEX_DIR}/`),
+      // Linked, not copied: no build writes into a file of the search index again. The indexer
+      // writes each index into a new folder, and an index it reuses is moved back whole.
+      true,
     )
     const site = await pagesSynced
     nonPageFiles = site.files.filter((file) => !currentPages.has(file))

@@ -330,6 +330,8 @@ async function buildIndex(outDir: string, job: IndexJob): Promise<IndexBuilt> {
     if (pending.size >= IN_FLIGHT) await Promise.race(pending)
   }
   await Promise.all(pending)
+  // Into a folder that holds no file of an earlier build: `pnpm build` publishes the index's files
+  // as hard links to these (scripts/src/spare.ts), so none may ever be written in place.
   const result = await index.writeFiles({outputPath: job.outputPath})
   if (result.errors.length > 0) throw new Error(`Pagefind could not write its index: ${result.errors.join('; ')}`)
   const peakRssBytes = childrenPeakRss()
@@ -499,6 +501,7 @@ async function moveIndexBack(reuseDir: string, shard: number, outputPath: string
   if (!entries) return false
   await mkdir(outputPath, {recursive: true})
   for (const entry of entries) {
+    // Not the merge script either: it is written again, and must be a new file (see buildIndex).
     if (/^shard-\d+$/.test(entry) || entry === basename(MERGE_SHARDS_SCRIPT)) continue
     await rename(join(previous, entry), join(outputPath, entry))
   }
