@@ -140,8 +140,21 @@ describe.skipIf(!hasChromium)('the editorial workflow in the built Studio', {tim
     await body.click()
     await page.keyboard.type('Why routine helps')
     await body.getByText('Why routine helps').waitFor()
-    await page.getByTestId('field-body').getByRole('button', {name: 'Normal'}).click()
-    await page.getByRole('menuitem', {name: 'Heading 2'}).click()
+    // The style menu re-renders while the Studio settles: when it closed under the pointer, a
+    // person opens it again, and so does this, up to three times.
+    const heading2 = page.getByRole('menuitem', {name: 'Heading 2'})
+    for (let attempt = 1; ; attempt++) {
+      if (!(await heading2.isVisible()))
+        await page.getByTestId('field-body').getByRole('button', {name: 'Normal'}).click()
+      const chosen = await heading2
+        .click({timeout: 15_000})
+        .then(() => true)
+        .catch((error: unknown) => {
+          if (attempt === 3) throw error
+          return false
+        })
+      if (chosen) break
+    }
     await body.locator('h2', {hasText: 'Why routine helps'}).click()
     await page.keyboard.press('End')
     await page.keyboard.press('Enter')
