@@ -50,7 +50,7 @@ export interface SpareCount {
  * time, so the next build recognises it without reading it. Never a link into `root` (Astro
  * rewrites `out/` in place on the next build) unless `linkRoot` says no build ever writes into a
  * file of `root` again: the search index, whose every file is written new (see search-index.ts),
- * is then linked, not copied. A file left half-written by a failed build has another
+ * is then linked, not copied, where `target` is on the same filesystem as `root`. A file left half-written by a failed build has another
  * modification time, so the next build replaces it.
  *
  * Synchronous on purpose: at 10,000 articles this is 22,000 files of one or two `stat`s each, on
@@ -75,6 +75,7 @@ export function syncSpare(
   }
   let changed = 0
   let unchanged = 0
+  let linking = linkRoot
   const made = new Set<string>()
   for (const file of files) {
     const from = join(root, file)
@@ -100,16 +101,30 @@ export function syncSpare(
     ) {
       linkSync(publishedFile, to)
       unchanged++
-    } else if (linkRoot) {
-      linkSync(from, to)
-      changed++
     } else {
+      if (linking && linkedFromRoot(from, to)) {
+        changed++
+        continue
+      }
+      // The published folder may be on another filesystem than the work folder: copies, then.
+      linking = false
       copyFileSync(from, to)
       utimesSync(to, source.atime, source.mtime)
       changed++
     }
   }
   return {changed, unchanged}
+}
+
+/** Links `to` to `from`; false when they are on different filesystems (a link cannot cross them). */
+function linkedFromRoot(from: string, to: string): boolean {
+  try {
+    linkSync(from, to)
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EXDEV') return false
+    throw error
+  }
 }
 
 /** Same size and modification time (to the millisecond: what `utimes` keeps everywhere). */

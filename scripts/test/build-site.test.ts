@@ -1,7 +1,7 @@
 import {existsSync, statSync} from 'node:fs'
 import {lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {dirname, join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {buildAtomically} from '../src/build-site.ts'
 import {repoRoot} from '../src/paths.ts'
@@ -98,6 +98,32 @@ describe('pnpm build', {timeout: 120_000}, () => {
     expect(output).toContain(`Another build (process ${process.ppid}) is using the work folder`)
     expect(await readFile(join(distDir, 'index.html'), 'utf8')).toBe('previous build')
   })
+
+  it.skipIf(otherFilesystem === undefined)(
+    'publishes into a folder on another filesystem than the work folder, search index included',
+    async () => {
+      const other = await mkdtemp(join(otherFilesystem ?? '', 'build-dist-'))
+      const distDir = join(other, 'dist')
+      // The work folder stays on the site's filesystem, as it must.
+      const cache = join(repoRoot, 'site', 'node_modules', '.cache')
+      await mkdir(cache, {recursive: true})
+      const workDir = join(await mkdtemp(join(cache, 'build-work-')), 'work')
+      try {
+        const {code, output} = await buildAtomically({
+          distDir,
+          workDir,
+          env: {REVIEW_NOW: '2026-12-01T00:00:00Z'},
+          stdio: 'pipe',
+        })
+        expect(code, output).toBe(0)
+        expect(await readdir(join(distDir, 'pagefind'))).toContain('pagefind-entry.json')
+        expect(await readFile(join(distDir, 'index.html'), 'utf8')).toContain('</html>')
+      } finally {
+        await rm(other, {recursive: true, force: true})
+        await rm(dirname(workDir), {recursive: true, force: true})
+      }
+    },
+  )
 
   it.skipIf(otherFilesystem === undefined)(
     'refuses at once, naming the folder, a work folder on another filesystem than the site, and writes nothing',
