@@ -50,8 +50,8 @@ export interface SpareCount {
  * time, so the next build recognises it without reading it. Never a link into `root` (Astro
  * rewrites `out/` in place on the next build) unless `linkRoot` says no build ever writes into a
  * file of `root` again: the search index, whose every file is written new (see search-index.ts),
- * is then linked, not copied, where `target` is on the same filesystem as `root`. A file left half-written by a failed build has another
- * modification time, so the next build replaces it.
+ * is then linked, not copied, where `target` is on the same filesystem as `root`. A file left
+ * half-written by a failed build has another modification time, so the next build replaces it.
  *
  * Synchronous on purpose: at 10,000 articles this is 22,000 files of one or two `stat`s each, on
  * metadata the build has just written and the kernel still caches. Each call costs microseconds;

@@ -11,9 +11,10 @@ import {SEARCH_INDEX_ALONGSIDE, SEARCH_RECORDS_DIR} from '../lib/search-contract
 import {buildSearchIndex} from './search-index.ts'
 
 /**
- * Writes the `_headers` file (`_redirects` is a page: `pages/[redirects].ts`) and builds the search index,
- * unless `pnpm build` builds it (`SITE_SEARCH_INDEX=alongside`: its indexer runs beside Astro);
- * tells pages whether they are served by the dev server, where the CSP meta tag is left out.
+ * Writes the `_headers` file (`_redirects` is a page: `pages/[redirects].ts`) and builds the
+ * search index, unless `pnpm build` builds it (`SITE_SEARCH_INDEX=alongside`: its indexer runs
+ * beside Astro); tells pages whether they are served by the dev server, where the CSP meta tag is
+ * left out.
  *
  * A build's search records (`loadContent` writes them) go to `SITE_SEARCH_RECORDS_DIR`; unless
  * `pnpm build` chose that folder, this sets it to `search-records/` in the output folder, which
