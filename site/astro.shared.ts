@@ -23,7 +23,9 @@ export const build = {
  * Portable Text is rendered by React, on the server only: no page hydrates a React component,
  * so the renderer is registered without its client entrypoint. Astro would otherwise bundle
  * React's client runtime on every build (a Vite build of its own) and publish it (220 KB that no
- * page loads). A component given a `client:` directive then fails the build instead.
+ * page loads). A component given a `client:` directive would still build, its island keeping the
+ * server's HTML and never hydrating (tried); the site test that no script but Pagefind's is
+ * published fails on the island's bundle.
  */
 export function reactRenderer(): AstroIntegration {
   const integration = react({

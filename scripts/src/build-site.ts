@@ -256,7 +256,7 @@ export async function buildAtomically(
       (file) => file.startsWith(`${SEARCH_INDEX_DIR}/`),
       // Linked, not copied: no build writes into a file of the search index again. The indexer
       // writes each index into a new folder, and an index it reuses is moved back whole.
-      true,
+      {linkRoot: true},
     )
     const site = await pagesSynced
     nonPageFiles = site.files.filter((file) => !currentPages.has(file))

@@ -65,7 +65,7 @@ export function syncSpare(
   held: readonly string[],
   distDir: string,
   inScope: (file: string) => boolean,
-  linkRoot = false,
+  {linkRoot = false}: {linkRoot?: boolean} = {},
 ): SpareCount {
   const wanted = new Set(files)
   for (const file of held) {
