@@ -32,7 +32,7 @@
 import {type ChildProcess, spawn} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {existsSync, lstatSync, mkdirSync, readdirSync, rmSync} from 'node:fs'
-import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
+import {lstat, mkdir, readdir, readFile, readlink, rename, rm, stat, symlink, writeFile} from 'node:fs/promises'
 import {setPriority} from 'node:os'
 import {basename, dirname, isAbsolute, join, normalize, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
@@ -74,9 +74,8 @@ export interface AtomicBuildOptions {
   distDir?: string
   /**
    * The persistent work folder (Astro's cache and its output); `.<dist name>-work` beside the
-   * published folder by default (`site/.dist-work`). It must be on the site's filesystem: Astro
-   * bundles the pages into `site/.astro/` and moves assets from there into its output with
-   * rename(2), which fails across filesystems. The published folder may be anywhere.
+   * published folder by default (`site/.dist-work`). Anywhere, a tmpfs included (Astro then
+   * reaches it through a link inside the site, see `astroWorkFolder`); so may the published folder.
    */
   workDir?: string
   /** Ignore the work folder and render every page. */
@@ -123,14 +122,6 @@ export async function buildAtomically(
     if (stdio === 'inherit') console.log(line)
   }
 
-  if (await onOtherFilesystem(workDir)) {
-    const message =
-      `The work folder ${workDir} is on another filesystem than the site (${SITE_ROOT}): Astro moves` +
-      ` its files into the work folder with rename(2), which cannot cross filesystems. Give a work` +
-      ` folder on the site's filesystem with --work; the published folder (--dist) may be anywhere.`
-    if (stdio === 'inherit') console.error(message)
-    return {code: 1, output: `${message}\n`}
-  }
   const running = await runningBuild(workDir)
   if (running !== undefined) {
     const message =
@@ -141,6 +132,7 @@ export async function buildAtomically(
   }
   const buildCode = await buildCodeDigest()
   const {fullBuild, previousPages} = await prepareWorkFolder(workDir, options.full ?? false, buildCode)
+  const astroWorkDir = await astroWorkFolder(workDir)
   if (fullBuild !== undefined) log(`[build] Rendering every page: ${fullBuild}.`)
 
   // A production build whatever NODE_ENV the caller runs under (vitest sets it to test).
@@ -175,7 +167,7 @@ export async function buildAtomically(
   } catch {
     // Already exited (it failed at once): its exit code says why.
   }
-  const astroBuild = start(ASTRO_BIN, ['build', '--outDir', outDir], {
+  const astroBuild = start(ASTRO_BIN, ['build', '--outDir', join(astroWorkDir, OUT)], {
     cwd: SITE_ROOT,
     // SITE_INCREMENTAL_DIR turns on incremental builds with the cache in the work folder
     // (astro.config.ts); SITE_SEARCH_RECORDS_DIR is where the pages' content layer writes the
@@ -183,7 +175,7 @@ export async function buildAtomically(
     // the indexer.
     env: {
       ...env,
-      SITE_INCREMENTAL_DIR: workDir,
+      SITE_INCREMENTAL_DIR: astroWorkDir,
       SITE_SEARCH_RECORDS_DIR: join(workDir, SEARCH_RECORDS),
       SITE_SEARCH_INDEX: SEARCH_INDEX_ALONGSIDE,
     },
@@ -417,9 +409,43 @@ async function runningBuild(workDir: string): Promise<number | undefined> {
 }
 
 /**
- * Whether the work folder is on another filesystem than the site. Astro would then fail only
- * after bundling, with a bare EXDEV from rename(2). The folder need not exist yet: its nearest
- * existing parent decides.
+ * The path Astro is given for the work folder: the folder itself when it is on the site's
+ * filesystem, else a link to it inside the site.
+ *
+ * Astro bundles the pages into `.prerender/` inside its output folder when that folder's path lies
+ * inside the site (else into `site/.astro/`), then moves assets from there into the output with
+ * rename(2), which cannot cross filesystems. So a work folder elsewhere, a tmpfs for instance, is
+ * reached through `site/node_modules/.cache/build-work/<digest of its path>`: the bundle then lands
+ * beside the output, on the work folder's filesystem. Node resolves the bundle's imports from its
+ * real place, so the work folder also gets a `node_modules` link to the site's packages.
+ */
+async function astroWorkFolder(workDir: string): Promise<string> {
+  if (!(await onOtherFilesystem(workDir))) return workDir
+  const link = join(WORK_LINKS, createHash('sha256').update(workDir).digest('hex').slice(0, 16))
+  await mkdir(WORK_LINKS, {recursive: true})
+  await pointLink(link, workDir)
+  await pointLink(join(workDir, 'node_modules'), join(SITE_ROOT, 'node_modules'))
+  return link
+}
+
+/** Where {@link astroWorkFolder} links work folders on other filesystems into the site. */
+const WORK_LINKS = join(SITE_ROOT, 'node_modules', '.cache', 'build-work')
+
+/** Makes `path` a symbolic link to `target`, unless it already is one; never replaces anything else. */
+async function pointLink(path: string, target: string): Promise<void> {
+  const existing = await lstat(path).catch(() => undefined)
+  if (existing?.isSymbolicLink()) {
+    if ((await readlink(path)) === target) return
+    await rm(path)
+  } else if (existing) {
+    throw new Error(`${path} should be a link to ${target}, but something else is there; move it away.`)
+  }
+  await symlink(target, path)
+}
+
+/**
+ * Whether the work folder is on another filesystem than the site (see {@link astroWorkFolder}).
+ * The folder need not exist yet: its nearest existing parent decides.
  */
 async function onOtherFilesystem(workDir: string): Promise<boolean> {
   for (let folder = workDir; ; folder = dirname(folder)) {

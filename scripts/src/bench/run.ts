@@ -87,14 +87,9 @@ const USAGE = `Usage: pnpm bench [options]
 
 const QUIET = {DO_NOT_TRACK: '1', ASTRO_TELEMETRY_DISABLED: '1', NO_UPDATE_NOTIFIER: '1'}
 
-/**
- * A run's own folders: `scratch` on the scratch filesystem (a tmpfs when there is one), `disk` on
- * the site's filesystem, for what must be there (our work folder: Astro moves assets into its
- * output with rename(2)), deleted only when the whole benchmark is over.
- */
+/** A run's own folder, `scratch`, on the scratch filesystem (a tmpfs when there is one). */
 interface RunDirs {
   scratch: string
-  disk: string
 }
 
 /** The environment of every build: this one, minus anything that would switch our site to a live project. */
@@ -171,9 +166,12 @@ async function machine() {
   }
 }
 
-/** `pnpm build` into the run's folders: the site on the scratch filesystem, the work folder on the site's. */
+/**
+ * `pnpm build` into the run's folder: the published site and the work folder (Astro's cache and
+ * output, the search index) on the scratch filesystem, where the peers write theirs.
+ */
 function ourArgs(dirs: RunDirs): string[] {
-  return [BUILD_SCRIPT, '--dist', join(dirs.scratch, 'dist'), '--work', join(dirs.disk, 'work')]
+  return [BUILD_SCRIPT, '--dist', join(dirs.scratch, 'dist'), '--work', join(dirs.scratch, 'work')]
 }
 
 /** The three builds for one corpus, with their folders under `work`. */
@@ -269,7 +267,7 @@ interface Scratch {
 /** A tmpfs for the builds' outputs: `--scratch`, else /dev/shm when writable with room for `n` articles. */
 async function chooseScratch(requested: string | undefined, largest: number, fallback: string): Promise<Scratch> {
   const candidate = requested ?? '/dev/shm'
-  // The corpus, the peers' projects and one build's output at a time (a tmpfs deletes at once):
+  // The corpus, the peers' projects and one build's output at a time, ours with its work folder (a tmpfs deletes at once):
   // about 0.2 MB an article, measured at 1,000 with room to spare. A tmpfs lives in memory.
   const needed = largest * 0.2 * 1024 * 1024 + 512 * 1024 * 1024
   try {
@@ -366,15 +364,9 @@ async function measureRun(tool: Tool, args: string[], env: Tool['env'], outDir: 
 }
 
 /** A cold build in a fresh folder under the scratch root, then (when asked and possible) a warm one. */
-async function runOnce(
-  tool: Tool,
-  scratch: Scratch,
-  diskRoot: string,
-  edit: ArticleEdit | undefined,
-): Promise<ToolRun> {
+async function runOnce(tool: Tool, scratch: Scratch, edit: ArticleEdit | undefined): Promise<ToolRun> {
   const dirs = {
     scratch: await mkdtemp(join(scratch.root, `${tool.name}-`)),
-    disk: await mkdtemp(join(diskRoot, `${tool.name}-`)),
   }
   const outDir = tool.outDir(dirs)
   // Off a tmpfs, the last run's output is moved aside, not deleted, until every timing is done.
@@ -493,12 +485,7 @@ async function main() {
   const scratch = await chooseScratch(options.scratch, Math.max(...options.sizes), tmpdir())
   // The corpus and the peers' projects live on the scratch filesystem too, outputs included.
   const workRoot = await mkdtemp(join(scratch.root, 'work-'))
-  // Our work folders must be on the site's filesystem; kept until every timing is done.
-  await mkdir(join(SITE_ROOT, 'node_modules', '.cache'), {recursive: true})
-  const diskRoot = await mkdtemp(join(SITE_ROOT, 'node_modules', '.cache', 'bench-work-'))
-  console.log(
-    `Where builds write: ${scratch.method}; our work folders (Astro's cache and output) under ${diskRoot}, deleted only once every timing is done`,
-  )
+  console.log(`Where builds write: ${scratch.method}, our work folder (Astro's cache and output) included`)
   const sizes: SizeResult[] = []
   try {
     for (const n of options.sizes) {
@@ -515,7 +502,7 @@ async function main() {
       // Alternating order spreads slow drifts of a noisy machine over every tool alike.
       for (let round = 1; round <= options.runs; round++) {
         for (const tool of tools) {
-          const run = await runOnce(tool, scratch, diskRoot, edit)
+          const run = await runOnce(tool, scratch, edit)
           runs.get(tool.name)?.push(run)
           console.log(
             `  run ${round}/${options.runs} ${tool.label}: ${
@@ -562,8 +549,6 @@ async function main() {
       if (!options.keep && scratch.deleteEachRun) await rm(work, {recursive: true, force: true})
     }
   } finally {
-    // Every timing is done: only now may deleting slow the disk down.
-    await rm(diskRoot, {recursive: true, force: true})
     if (!options.keep) await rm(scratch.root, {recursive: true, force: true})
     else console.log(`Kept the corpus and peers in ${workRoot}`)
   }
