@@ -423,6 +423,10 @@ async function astroWorkFolder(workDir: string): Promise<string> {
   if (!(await onOtherFilesystem(workDir))) return workDir
   const link = join(WORK_LINKS, createHash('sha256').update(workDir).digest('hex').slice(0, 16))
   await mkdir(WORK_LINKS, {recursive: true})
+  // Links to work folders since deleted (the benchmark makes one a run) go.
+  for (const name of await readdir(WORK_LINKS)) {
+    if (!existsSync(join(WORK_LINKS, name))) await rm(join(WORK_LINKS, name), {force: true})
+  }
   await pointLink(link, workDir)
   await pointLink(join(workDir, 'node_modules'), join(SITE_ROOT, 'node_modules'))
   return link
