@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {articleHeadline, writeCorpus} from '../src/bench/corpus.ts'
 import {measureCommand} from '../src/bench/measure.ts'
-import {writeAstroFloorPeer, writeAstroPeer, writeEleventyPeer} from '../src/bench/peers.ts'
+import {PAGEFIND_BIN, writeAstroFloorPeer, writeAstroPeer, writeEleventyPeer} from '../src/bench/peers.ts'
 import {SITE_ROOT} from '../src/bench/stages.ts'
 
 const ARTICLES = 4
@@ -112,6 +112,17 @@ describe('the peers the benchmark builds', () => {
       'This sentence was added by an editor.',
     )
   }, 120_000)
+
+  it('index every page of a peer’s output with Pagefind’s command, as the benchmark times it', async () => {
+    const outDir = join(await builtEleventyPeer(), '_site')
+    await build([process.execPath, PAGEFIND_BIN, '--site', outDir], outDir)
+    const entry = JSON.parse(await readFile(join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, {page_count: number}>
+    }
+    const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)
+    expect(indexed).toBe((await pageTimes(outDir)).size)
+    expect(indexed).toBeGreaterThan(ARTICLES)
+  })
 
   it('build Astro’s floor: as many pages as articles, each with nothing but a title and a line', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'bench-astro-floor-'))

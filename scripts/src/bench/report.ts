@@ -26,6 +26,11 @@ export interface ToolRun {
   reused?: number
   /** The rebuild after one article was edited, for tools with an incremental mode. */
   warm?: ToolRun
+  /**
+   * For a peer, Pagefind's command run over its output once the build is done: the search index
+   * such a site would publish, which ours builds within its own build.
+   */
+  searchIndex?: {ok: boolean; wallMs: number; peakTreeRssBytes: number | null}
   error?: string
 }
 
@@ -45,6 +50,11 @@ export interface ToolResult {
   searchStep?: {ms: number | null; afterPagesMs: number | null; peakRssBytes: number | null}
   /** Medians of the warm rebuilds (one article edited). */
   warm?: {wallMs: number | null; peakTreeRssBytes: number | null; rendered: number | null}
+  /**
+   * For a peer, medians with its search index (`ToolRun.searchIndex`): the build and the index
+   * together, the index alone, and the higher of the two steps' peaks.
+   */
+  withSearchIndex?: {wallMs: number | null; indexMs: number | null; peakTreeRssBytes: number | null}
 }
 
 /** Everything measured at one corpus size. */
@@ -157,6 +167,28 @@ export function formatReport(
           '  * setup, asset moves and integrations that run after the pages (sitemap, search index)',
           '',
         )
+      }
+      const indexed = size.tools.filter((tool) => tool.withSearchIndex)
+      if (indexed.length > 0 && ours) {
+        out.push(
+          "With a search index (the peers build none; here Pagefind's command over their output afterwards,",
+          'the usual way to add one, against ours, whose build includes its full-text index):',
+        )
+        const indexRows = [
+          ['build', 'build + index', 'index alone', 'peak RSS tree', 'time ours/peer', 'RSS ours/peer'],
+        ]
+        for (const tool of indexed) {
+          const withIndex = tool.withSearchIndex
+          indexRows.push([
+            `${tool.label} + Pagefind`,
+            secs(withIndex?.wallMs ?? null),
+            secs(withIndex?.indexMs ?? null),
+            mb(withIndex?.peakTreeRssBytes ?? null),
+            ratio(ours.wallMs, withIndex?.wallMs ?? null),
+            ratio(ours.peakTreeRssBytes, withIndex?.peakTreeRssBytes ?? null),
+          ])
+        }
+        out.push(table(indexRows), '')
       }
       if (ours?.searchStep) {
         out.push(

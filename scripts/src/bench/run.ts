@@ -36,7 +36,7 @@ import {commandArgs} from '../paths.ts'
 import {type AstroPhases, astroPhases, isAstroSummaryLine} from './astro-log.ts'
 import {articleId, BENCH_REVIEW_NOW, type WrittenCorpus, writeCorpus} from './corpus.ts'
 import {GNU_TIME, htmlStats, type Measurement, measureCommand, median} from './measure.ts'
-import {writeAstroFloorPeer, writeAstroPeer, writeEleventyPeer} from './peers.ts'
+import {PAGEFIND_BIN, writeAstroFloorPeer, writeAstroPeer, writeEleventyPeer} from './peers.ts'
 import {formatReport, type SizeResult, type ToolResult, type ToolRun} from './report.ts'
 import {searchIndexStep} from './search-log.ts'
 import {SITE_ROOT, STAGES_SCRIPT, type StageTiming} from './stages.ts'
@@ -71,6 +71,11 @@ interface Tool {
   caches: string[]
   /** An Astro build, whose log holds its phase times. */
   astro: boolean
+  /**
+   * A peer whose output also gets a search index after each cold build, timed on its own:
+   * `pagefind --site <output>`, as a static site adds search. Ours builds its index itself.
+   */
+  searchIndex?: boolean
 }
 
 const USAGE = `Usage: pnpm bench [options]
@@ -204,7 +209,7 @@ async function prepareTools(work: string, corpus: WrittenCorpus, wanted: readonl
   if (wanted.includes('astro-markdown')) {
     const dir = join(work, 'astro-markdown')
     await writeAstroPeer(dir, {markdownDir: corpus.markdownDir, astroPackage: ASTRO_PACKAGE})
-    tools.push(astroPeerTool('astro-markdown', 'Astro Markdown blog', dir))
+    tools.push({...astroPeerTool('astro-markdown', 'Astro Markdown blog', dir), searchIndex: true})
   }
   if (wanted.includes('astro-floor')) {
     const dir = join(work, 'astro-floor')
@@ -234,6 +239,7 @@ async function prepareTools(work: string, corpus: WrittenCorpus, wanted: readonl
       }),
       caches: [join(dir, '.cache')],
       astro: false,
+      searchIndex: true,
     })
   }
   return tools
@@ -373,6 +379,18 @@ async function runOnce(tool: Tool, scratch: Scratch, edit: ArticleEdit | undefin
   if (!scratch.deleteEachRun && existsSync(outDir)) await rename(outDir, join(dirs.scratch, 'previous-output'))
   for (const path of [outDir, ...tool.caches]) await rm(path, {recursive: true, force: true})
   const cold = await measureRun(tool, tool.args(dirs), tool.env, outDir)
+  if (cold.ok && tool.searchIndex) {
+    const indexed = await measureCommand(process.execPath, [PAGEFIND_BIN, '--site', outDir], {
+      cwd: tool.cwd,
+      env: tool.env,
+    })
+    cold.searchIndex = {
+      ok: indexed.exitCode === 0,
+      wallMs: indexed.wallMs,
+      peakTreeRssBytes: indexed.peakTreeRssBytes,
+    }
+    if (indexed.exitCode !== 0) cold.error = `pagefind exit code ${indexed.exitCode}\n${indexed.output.slice(-4000)}`
+  }
   if (cold.ok && edit && tool.warm) {
     const warm = tool.warm(edit)
     if (tool.settle) {
@@ -416,6 +434,19 @@ function summarise(tool: Tool, runs: ToolRun[]): ToolResult {
             wallMs: med((run) => (run.warm?.ok ? run.warm.wallMs : null)),
             peakTreeRssBytes: med((run) => (run.warm?.ok ? run.warm.peakTreeRssBytes : null)),
             rendered: med((run) => (run.warm?.ok ? (run.warm.rendered ?? null) : null)),
+          },
+        }
+      : {}),
+    ...(good.some((run) => run.searchIndex?.ok)
+      ? {
+          withSearchIndex: {
+            wallMs: med((run) => (run.searchIndex?.ok ? run.wallMs + run.searchIndex.wallMs : null)),
+            indexMs: med((run) => (run.searchIndex?.ok ? run.searchIndex.wallMs : null)),
+            peakTreeRssBytes: med((run) =>
+              run.searchIndex?.ok && run.peakTreeRssBytes !== null && run.searchIndex.peakTreeRssBytes !== null
+                ? Math.max(run.peakTreeRssBytes, run.searchIndex.peakTreeRssBytes)
+                : null,
+            ),
           },
         }
       : {}),
@@ -511,6 +542,10 @@ async function main() {
                     run.searchStep
                       ? `; search step ${seconds(run.searchStep.ms)} (${run.searchStep.afterPagesMs === null ? 'n/a' : seconds(run.searchStep.afterPagesMs)} after Astro), ${megabytes(run.searchStep.peakRssBytes)} peak`
                       : ''
+                  }${
+                    run.searchIndex
+                      ? `; Pagefind over its output ${run.searchIndex.ok ? `${seconds(run.searchIndex.wallMs)}, ${megabytes(run.searchIndex.peakTreeRssBytes)} peak` : 'FAILED'}`
+                      : ''
                   }`
                 : `FAILED after ${seconds(run.wallMs)}`
             }${
@@ -526,7 +561,7 @@ async function main() {
             }`,
           )
           if (run.warm && !run.warm.ok) console.log(indent(run.warm.error ?? ''))
-          if (!run.ok) console.log(indent(run.error ?? ''))
+          if (!run.ok || (run.searchIndex && !run.searchIndex.ok)) console.log(indent(run.error ?? ''))
         }
       }
       let stages: SizeResult['stages']
