@@ -23,7 +23,7 @@
  * The search index is built by a process of its own that starts beside Astro: Astro renders pages
  * on one core, and the indexer builds the article indexes on the other from the records Astro
  * writes before its first page (`search-records/` in the work folder). Once Astro has exited, the
- * indexer is told so and builds the main index, which reads the HTML pages, with a helper process
+ * indexer is told so and builds the main index, which reads the HTML pages, with a second Pagefind
  * if indexes are still waiting; meanwhile the spare is brought up to date with the pages, on a
  * worker thread (`spare.ts`). The index (`pagefind/` in the work folder) is added once it is
  * done, beside the pages' worker. A failed index stops Astro, a

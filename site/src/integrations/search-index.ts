@@ -16,7 +16,6 @@
  * kept there with digests of what each was built from, and an index whose inputs did not change
  * is moved back instead of built again (see `buildSearchIndex`).
  */
-import {spawn} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {once} from 'node:events'
 import {createReadStream, createWriteStream, existsSync, readdirSync, readFileSync, type WriteStream} from 'node:fs'
@@ -64,12 +63,11 @@ export interface SearchIndexResult {
   /** Of those, how many were moved back from the last build instead of built (`--reuse`). */
   reused: number
   /**
-   * The index builds' peak memory (high-water RSS), where `/proc` tells it; else null: the largest
-   * Pagefind process's, plus, with helper processes, each helper's peak (its Node process and its
-   * largest Pagefind), as if all were at once.
+   * The index builds' peak memory (high-water RSS), where `/proc` tells it; else null: the most
+   * the Pagefind processes running at once held, each at its own peak, as an index was finished.
    */
   pagefindPeakRssBytes: number | null
-  /** How many processes built indexes at once: 1, or up to `jobs` once the pages were built. */
+  /** How many Pagefind processes built indexes at once: 1, or up to `jobs` once the pages were built. */
   parallel: number
   /** How long the step took once the site's pages were built (`siteBuilt`): what it adds to a build. */
   afterSiteBuiltMs: number
@@ -123,9 +121,9 @@ export interface SearchIndexOptions {
  * after another (Pagefind's service takes one request at a time, so one service cannot use a
  * second core). Once `siteBuilt` settles, the main index joins the queue, and with `jobs` > 1 (the
  * command line passes this machine's cores, at most {@link MAX_JOBS}) that many - 1 more
- * processes of this script take indexes from the same queue, each with its own Pagefind: at
- * 10,000 articles on two cores the step took about a third less that way (23.5 s → 15.4 s,
- * indexes of 500). In Astro's own process (the site-finish integration) `jobs` is 1.
+ * Pagefind services ({@link anotherPagefind}) take indexes from the same queue: at 10,000 articles
+ * on two cores the step took about a third less that way (23.5 s → 15.4 s, indexes of 500). In
+ * Astro's own process (the site-finish integration) `jobs` is 1.
  */
 export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
   const recordsDir = options.recordsDir ?? join(siteDir, SEARCH_RECORDS_DIR)
@@ -145,11 +143,12 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
   const shards: number[] = []
   const partsDir = `${recordsDir}.parts`
   const queue: IndexJob[] = []
-  // Peaks of the Pagefind processes this process ran, and of each helper process (its own and its largest Pagefind's).
-  const ownPeaks: number[] = []
-  const helperPeaks: number[] = []
-  // Helper processes that built at least one index.
-  let helped = 0
+  // The Pagefind processes' memory as each index was finished (all of those running then, summed).
+  const peaks: number[] = []
+  // The Pagefind services in use: the package's own, then one more for each index built at once.
+  const services: Pagefind[] = [pagefind]
+  // Services that built at least one index.
+  const busy = new Set<Pagefind>()
 
   /** Moves index `job.shard` back from the last build when its inputs (its records, and `extra`) are unchanged. */
   const reuse = async (job: IndexJob, extra: string): Promise<boolean> => {
@@ -175,13 +174,14 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     const state = next[indexKey(job.shard)]
     if (state) Object.assign(state, {pages: built.pages, articles: built.articles})
   }
-  /** Builds indexes from the queue in this process until it is empty; on a failure, empties it for every worker. */
-  const work = async () => {
+  /** Builds indexes from the queue with `service` until it is empty; on a failure, empties it for every service. */
+  const work = async (service: Pagefind) => {
     for (let job = queue.shift(); job; job = queue.shift()) {
       try {
-        const built = await buildIndex(siteDir, job)
+        const built = await buildIndex(siteDir, job, service)
         record(job, built)
-        if (built.peakRssBytes !== null) ownPeaks.push(built.peakRssBytes)
+        busy.add(service)
+        if (built.peakRssBytes !== null) peaks.push(built.peakRssBytes)
       } catch (error) {
         queue.length = 0
         throw error
@@ -215,7 +215,7 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
       if (!(await reuse(job, ''))) queue.push(job)
     }
 
-    const first = work()
+    const first = work(pagefind)
     let firstDone = false
     // Its failure is thrown below; this derived promise must not be an unhandled rejection.
     first.then(
@@ -234,18 +234,10 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     }
     siteBuiltAt = performance.now()
     if (main && !(await reuse(main, await htmlPagesDigest(siteDir)))) queue.unshift(main)
-    // A helper for each index this process will not get to at once (it takes the next one itself when idle).
-    const helpers = Math.min(jobs - 1, queue.length - (firstDone ? 1 : 0))
-    const settled = await Promise.allSettled([
-      first.then(work),
-      ...Array.from({length: Math.max(0, helpers)}, () =>
-        indexHelper(siteDir, queue, record).then(({built, peakRssBytes}) => {
-          if (built === 0) return
-          helped++
-          if (peakRssBytes !== null) helperPeaks.push(peakRssBytes)
-        }),
-      ),
-    ])
+    // Another service for each index the first will not get to at once (it takes the next one itself when idle).
+    const more = Math.min(jobs - 1, queue.length - (firstDone ? 1 : 0))
+    for (let n = 1; n <= more; n++) services.push(await anotherPagefind(n))
+    const settled = await Promise.allSettled([first.then(() => work(pagefind)), ...services.slice(1).map(work)])
     const failed = settled.find((outcome) => outcome.status === 'rejected')
     if (failed) throw (failed as PromiseRejectedResult).reason
 
@@ -257,22 +249,39 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
       await rm(join(reuseDir, SEARCH_INDEX_DIR), {recursive: true, force: true})
       await writeFile(join(reuseDir, REUSE_STATE), JSON.stringify(next))
     }
-    // Memory: this process's largest Pagefind, plus, with helpers, each helper's own peak as if all were at once.
-    const peaks = [...(ownPeaks.length > 0 ? [Math.max(...ownPeaks)] : []), ...helperPeaks]
     return {
       articles,
       pages,
       indexes: shards.length + 1,
       reused,
-      pagefindPeakRssBytes: peaks.length === 0 ? null : peaks.reduce((sum, peak) => sum + peak, 0),
-      parallel: 1 + helped,
+      pagefindPeakRssBytes: peaks.length === 0 ? null : Math.max(...peaks),
+      parallel: Math.max(1, busy.size),
       afterSiteBuiltMs: performance.now() - (siteBuiltAt ?? performance.now()),
     }
   } finally {
     await rm(recordsDir, {recursive: true, force: true})
     await rm(partsDir, {recursive: true, force: true})
-    await pagefind.close()
+    await Promise.all(services.map((service) => service.close()))
   }
+}
+
+/** The Pagefind package's API. */
+type Pagefind = typeof pagefind
+
+/**
+ * Pagefind service `n` (1, 2, …) beside the package's own: another instance of the package's
+ * module, imported under another address. The package runs one service process per instance,
+ * and a service builds one index at a time, so building two at once needs two. Each index
+ * ends its process ({@link buildIndex}); the next starts another.
+ *
+ * Before, each further index at once was built by a further process of this script, with its own
+ * Pagefind: 0.2-0.3 s to start (Node, this script, the package) once Astro had exited, exactly
+ * when the build waits for the index, and about 50 MB. The indexer's own work beside Pagefind's is
+ * a tenth of it (reading the records, sending them), so one Node process keeps up with several.
+ */
+async function anotherPagefind(n: number): Promise<Pagefind> {
+  // Only ever run by the command line (`jobs` > 1), never by Vite in Astro's process.
+  return (await import(/* @vite-ignore */ `${import.meta.resolve('pagefind')}?service=${n}`)) as Pagefind
 }
 
 /** How the reuse state names index `shard`. */
@@ -305,9 +314,9 @@ interface IndexBuilt {
  * Builds one index in this process: the HTML pages too for the main index, then its records,
  * `IN_FLIGHT` at a time. Ends Pagefind's process afterwards, returning its memory.
  */
-async function buildIndex(outDir: string, job: IndexJob): Promise<IndexBuilt> {
+async function buildIndex(outDir: string, job: IndexJob, service: Pagefind = pagefind): Promise<IndexBuilt> {
   const records = await readRecords(job.files)
-  const created = await pagefind.createIndex({forceLanguage: 'en'})
+  const created = await service.createIndex({forceLanguage: 'en'})
   if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`)
   const index = created.index
   let pages = 0
@@ -336,59 +345,8 @@ async function buildIndex(outDir: string, job: IndexJob): Promise<IndexBuilt> {
   if (result.errors.length > 0) throw new Error(`Pagefind could not write its index: ${result.errors.join('; ')}`)
   const peakRssBytes = childrenPeakRss()
   // Ending the process returns all of its memory before the next index starts.
-  await pagefind.close()
+  await service.close()
   return {articles: records.length, pages, peakRssBytes}
-}
-
-/** The command-line flag that makes this script a helper of {@link indexHelper}. */
-const HELPER = '--helper'
-
-/**
- * A helper process (this script with {@link HELPER}), with its own Pagefind, that builds indexes
- * from `queue`, one at a time, until it is empty: each is sent as a line of JSON, and it answers
- * each with a line; at the end of its input it prints its peak memory (its own and its largest
- * Pagefind's) and exits. Taking from the same queue as this process, it is never left idle while
- * another has indexes waiting. Resolves to how many it built and its peak; rejects, emptying the
- * queue, if it fails.
- */
-async function indexHelper(
-  siteDir: string,
-  queue: IndexJob[],
-  record: (job: IndexJob, built: IndexBuilt) => void,
-): Promise<{built: number; peakRssBytes: number | null}> {
-  // With this process's Node options (`pnpm build` caps the young generation's size).
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), HELPER, siteDir], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  })
-  // Written to after it failed, its input would raise EPIPE: the exit code below says what happened.
-  child.stdin.on('error', () => {})
-  const closed = once(child, 'close') as Promise<[number | null]>
-  const answers = createInterface({input: child.stdout, crlfDelay: Infinity})[Symbol.asyncIterator]()
-  let shard: number | undefined
-  let built = 0
-  try {
-    for (let job = queue.shift(); job; job = queue.shift()) {
-      shard = job.shard
-      child.stdin.write(`${JSON.stringify(job)}\n`)
-      const answer = await answers.next()
-      if (answer.done) break
-      record(job, JSON.parse(answer.value) as IndexBuilt)
-      built++
-      shard = undefined
-    }
-    child.stdin.end()
-    const last = await answers.next()
-    const [code] = await closed
-    if (code !== 0 || last.done) {
-      throw new Error(`building search index ${shard ?? '(none)'} failed (exit code ${code})`)
-    }
-    return {built, peakRssBytes: (JSON.parse(last.value) as {peakRssBytes: number | null}).peakRssBytes}
-  } catch (error) {
-    queue.length = 0
-    child.stdin.end()
-    await closed
-    throw error
-  }
 }
 
 /** The records files in the articles' order (`0.ndjson`, `1.ndjson`, …); none without articles. */
@@ -570,8 +528,8 @@ async function htmlPagesDigest(outDir: string): Promise<string> {
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
 
 /**
- * Index builds at once from the command line, whatever the cores: each holds its own Node process
- * and Pagefind, about 0.25 GB at 500 articles an index.
+ * Index builds at once from the command line, whatever the cores: each holds its own Pagefind
+ * process, about 0.25 GB at 500 articles an index.
  */
 export const MAX_JOBS = 4
 
@@ -614,26 +572,7 @@ const USAGE = `Usage: node site/src/integrations/search-index.ts <built site fol
 
 const thisScript = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)
 
-if (thisScript && process.argv[2] === HELPER) {
-  // A helper of indexHelper: an index to build a line on standard input, its result a line out.
-  const siteDir = process.argv[3]
-  try {
-    if (!siteDir) throw new Error(`Usage: ${HELPER} <site folder>`)
-    let pagefindPeak = 0
-    for await (const line of createInterface({input: process.stdin, crlfDelay: Infinity})) {
-      if (line === '') continue
-      const built = await buildIndex(siteDir, JSON.parse(line) as IndexJob)
-      pagefindPeak = Math.max(pagefindPeak, built.peakRssBytes ?? 0)
-      console.log(JSON.stringify(built))
-    }
-    console.log(JSON.stringify({peakRssBytes: pagefindPeak + process.resourceUsage().maxRSS * 1024}))
-  } catch (error) {
-    console.error(`[search-index] ${error instanceof Error ? error.message : String(error)}`)
-    process.exitCode = 1
-  } finally {
-    await pagefind.close()
-  }
-} else if (thisScript) {
+if (thisScript) {
   let args: ReturnType<typeof parseCommand>
   try {
     args = parseCommand(process.argv.slice(2))
