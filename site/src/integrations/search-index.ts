@@ -276,7 +276,7 @@ type Pagefind = typeof pagefind
  *
  * Before, each further index at once was built by a further process of this script, with its own
  * Pagefind: 0.2-0.3 s to start (Node, this script, the package) once Astro had exited, exactly
- * when the build waits for the index, and about 50 MB. The indexer's own work beside Pagefind's is
+ * when the build waits for the index, and 50 to 100 MB. The indexer's own work beside Pagefind's is
  * a tenth of it (reading the records, sending them), so one Node process keeps up with several.
  */
 async function anotherPagefind(n: number): Promise<Pagefind> {
