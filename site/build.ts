@@ -14,8 +14,8 @@ export {SEARCH_INDEX_ALONGSIDE, SEARCH_INDEX_DIR} from './src/lib/search-contrac
 /** The site's folder: Astro runs in it, and bundles the pages into its `.astro/`. */
 export const SITE_ROOT = fileURLToPath(new URL('.', import.meta.url))
 
-/** The site's Astro command. */
-export const ASTRO_BIN = join(SITE_ROOT, 'node_modules', '.bin', 'astro')
+/** The site's Astro command line, a script for Node: `node <ASTRO_CLI> build`. */
+export const ASTRO_CLI = join(SITE_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs')
 
 /** The search indexer, a script of its own: `node <SEARCH_INDEXER> <site folder> [options]`. */
 export const SEARCH_INDEXER = fileURLToPath(new URL('./src/integrations/search-index.ts', import.meta.url))

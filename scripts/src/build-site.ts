@@ -37,7 +37,7 @@ import {setPriority} from 'node:os'
 import {basename, dirname, isAbsolute, join, normalize, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 import {
-  ASTRO_BIN,
+  ASTRO_CLI,
   BUILD_CODE,
   SEARCH_INDEX_ALONGSIDE,
   SEARCH_INDEX_DIR,
@@ -167,20 +167,29 @@ export async function buildAtomically(
   } catch {
     // Already exited (it failed at once): its exit code says why.
   }
-  const astroBuild = start(ASTRO_BIN, ['build', '--outDir', join(astroWorkDir, OUT)], {
-    cwd: SITE_ROOT,
-    // SITE_INCREMENTAL_DIR turns on incremental builds with the cache in the work folder
-    // (astro.config.ts); SITE_SEARCH_RECORDS_DIR is where the pages' content layer writes the
-    // search records; SITE_SEARCH_INDEX tells the site-finish integration to leave the index to
-    // the indexer.
-    env: {
-      ...env,
-      SITE_INCREMENTAL_DIR: astroWorkDir,
-      SITE_SEARCH_RECORDS_DIR: join(workDir, SEARCH_RECORDS),
-      SITE_SEARCH_INDEX: SEARCH_INDEX_ALONGSIDE,
+  // Node's own, not through the package manager's shim, to give V8 a smaller young generation:
+  // left to itself it committed 128 MB for it (a 64 MB semi-space) while holding the content of
+  // 10,000 articles. At 16 MB a cold build at 10,000 peaked about 100 MB lower, 1,355 MB against
+  // 1,452 MB (median of 3 each, the whole process tree), in as much time (27.6 s against 28.2 s);
+  // no slower at 1,000 (6 pairs, 5.12 s against 5.00 s, three faster each way).
+  const astroBuild = start(
+    process.execPath,
+    ['--max-semi-space-size=16', ASTRO_CLI, 'build', '--outDir', join(astroWorkDir, OUT)],
+    {
+      cwd: SITE_ROOT,
+      // SITE_INCREMENTAL_DIR turns on incremental builds with the cache in the work folder
+      // (astro.config.ts); SITE_SEARCH_RECORDS_DIR is where the pages' content layer writes the
+      // search records; SITE_SEARCH_INDEX tells the site-finish integration to leave the index to
+      // the indexer.
+      env: {
+        ...env,
+        SITE_INCREMENTAL_DIR: astroWorkDir,
+        SITE_SEARCH_RECORDS_DIR: join(workDir, SEARCH_RECORDS),
+        SITE_SEARCH_INDEX: SEARCH_INDEX_ALONGSIDE,
+      },
+      stdio,
     },
-    stdio,
-  })
+  )
   // An indexer that fails while Astro still renders (a record Pagefind refuses) fails the build now.
   let indexFailedFirst = false
   void indexer.done.then(({code}) => {
