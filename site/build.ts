@@ -17,6 +17,12 @@ export const SITE_ROOT = fileURLToPath(new URL('.', import.meta.url))
 /** The site's Astro command line, a script for Node: `node <ASTRO_CLI> build`. */
 export const ASTRO_CLI = join(SITE_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs')
 
+/**
+ * The site's Pagefind command line, a script for Node: `node <PAGEFIND_CLI> --site <folder>`.
+ * The benchmark indexes its peers' output with it, as a static site without our indexer would.
+ */
+export const PAGEFIND_CLI = join(SITE_ROOT, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs')
+
 /** The search indexer, a script of its own: `node <SEARCH_INDEXER> <site folder> [options]`. */
 export const SEARCH_INDEXER = fileURLToPath(new URL('./src/integrations/search-index.ts', import.meta.url))
 

@@ -1,10 +1,11 @@
 import {glob, mkdtemp, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {PAGEFIND_CLI} from '@repo/site/build'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {articleHeadline, writeCorpus} from '../src/bench/corpus.ts'
 import {measureCommand} from '../src/bench/measure.ts'
-import {PAGEFIND_BIN, writeAstroFloorPeer, writeAstroPeer, writeEleventyPeer} from '../src/bench/peers.ts'
+import {writeAstroFloorPeer, writeAstroPeer, writeEleventyPeer} from '../src/bench/peers.ts'
 import {SITE_ROOT} from '../src/bench/stages.ts'
 
 const ARTICLES = 4
@@ -115,7 +116,7 @@ describe('the peers the benchmark builds', () => {
 
   it('index every page of a peer’s output with Pagefind’s command, as the benchmark times it', async () => {
     const outDir = join(await builtEleventyPeer(), '_site')
-    await build([process.execPath, PAGEFIND_BIN, '--site', outDir], outDir)
+    await build([process.execPath, PAGEFIND_CLI, '--site', outDir], outDir)
     const entry = JSON.parse(await readFile(join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, {page_count: number}>
     }

@@ -9,16 +9,7 @@
  */
 import {copyFile, link, mkdir, readdir, realpath, symlink, writeFile} from 'node:fs/promises'
 import {dirname, join} from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {PROGRAM_LEVELS, REVIEWER} from './corpus.ts'
-
-/**
- * Pagefind's command (the site's own copy), as a peer adds search: `node <this> --site <output>`
- * once the build is done, indexing every page of the output.
- */
-export const PAGEFIND_BIN = fileURLToPath(
-  new URL('../../../site/node_modules/pagefind/lib/runner/bin.cjs', import.meta.url),
-)
 
 /** A few rules, about what a small blog theme ships; both peers inline the same sheet. */
 export const PEER_CSS = `body{margin:0;font:1.0625rem/1.6 system-ui,sans-serif;color:#1c2430;background:#fff}

@@ -32,11 +32,12 @@ import {cpus, freemem, loadavg, release, tmpdir, totalmem} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
+import {ASTRO_CLI, PAGEFIND_CLI} from '@repo/site/build'
 import {commandArgs} from '../paths.ts'
 import {type AstroPhases, astroPhases, isAstroSummaryLine} from './astro-log.ts'
 import {articleId, BENCH_REVIEW_NOW, type WrittenCorpus, writeCorpus} from './corpus.ts'
 import {GNU_TIME, htmlStats, type Measurement, measureCommand, median} from './measure.ts'
-import {PAGEFIND_BIN, writeAstroFloorPeer, writeAstroPeer, writeEleventyPeer} from './peers.ts'
+import {writeAstroFloorPeer, writeAstroPeer, writeEleventyPeer} from './peers.ts'
 import {formatReport, type SizeResult, type ToolResult, type ToolRun} from './report.ts'
 import {searchIndexStep} from './search-log.ts'
 import {SITE_ROOT, STAGES_SCRIPT, type StageTiming} from './stages.ts'
@@ -44,7 +45,6 @@ import {SITE_ROOT, STAGES_SCRIPT, type StageTiming} from './stages.ts'
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const SCRIPTS_ROOT = join(REPO_ROOT, 'scripts')
 const ASTRO_PACKAGE = join(SITE_ROOT, 'node_modules', 'astro')
-const ASTRO_BIN = join(ASTRO_PACKAGE, 'bin', 'astro.mjs')
 const BUILD_SCRIPT = join(SCRIPTS_ROOT, 'src', 'build-site.ts')
 const ELEVENTY_BIN = join(SCRIPTS_ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs')
 
@@ -254,7 +254,7 @@ function astroPeerTool(name: string, label: string, dir: string): Tool {
     command: process.execPath,
     // Astro moves assets into its output with rename(2): the output stays in the project, which
     // is on the scratch filesystem with the rest of the benchmark's work.
-    args: () => [ASTRO_BIN, 'build'],
+    args: () => [ASTRO_CLI, 'build'],
     env: buildEnv({}),
     outDir: () => join(dir, 'dist'),
     caches: [join(dir, 'node_modules', '.astro'), join(dir, 'node_modules', '.vite'), join(dir, '.astro')],
@@ -380,7 +380,7 @@ async function runOnce(tool: Tool, scratch: Scratch, edit: ArticleEdit | undefin
   for (const path of [outDir, ...tool.caches]) await rm(path, {recursive: true, force: true})
   const cold = await measureRun(tool, tool.args(dirs), tool.env, outDir)
   if (cold.ok && tool.searchIndex) {
-    const indexed = await measureCommand(process.execPath, [PAGEFIND_BIN, '--site', outDir], {
+    const indexed = await measureCommand(process.execPath, [PAGEFIND_CLI, '--site', outDir], {
       cwd: tool.cwd,
       env: tool.env,
     })
