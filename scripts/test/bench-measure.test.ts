@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {astroPhases, isAstroSummaryLine} from '../src/bench/astro-log.ts'
 import {htmlStats, measureCommand, median} from '../src/bench/measure.ts'
+import {formatTargets, type SizeResult, type ToolResult} from '../src/bench/report.ts'
 
 const scratchDirs: string[] = []
 afterAll(() => Promise.all(scratchDirs.map((dir) => rm(dir, {recursive: true, force: true}))))
@@ -27,6 +28,24 @@ describe('measuring a build', () => {
     expect(measured.exitCode).toBe(0)
     expect(measured.samples).toBeGreaterThan(0)
     expect(measured.peakTreeRssBytes).toBeGreaterThanOrEqual(256 * MB)
+  })
+
+  it('counts the CPU time of every process below the command, and not the time they spent waiting', async () => {
+    // The grandchild spins for 600 ms of CPU, then both wait a second.
+    const spinning = `for (let n = 1; n % 1e5 !== 0 || process.cpuUsage().user < 600e3; n++); setTimeout(() => {}, 1000)`
+    const measured = await measureCommand(
+      process.execPath,
+      [
+        '-e',
+        `const {spawn} = require('node:child_process')
+         spawn(process.execPath, ['-e', ${JSON.stringify(spinning)}], {stdio: 'inherit'}).on('close', (code) => process.exit(code))`,
+      ],
+      {cwd: tmpdir(), env: process.env, gnuTime: null},
+    )
+    expect(measured.exitCode).toBe(0)
+    expect(measured.wallMs).toBeGreaterThanOrEqual(1600)
+    expect(measured.cpuMs).toBeGreaterThanOrEqual(600)
+    expect(measured.cpuMs).toBeLessThan(measured.wallMs - 500)
   })
 
   it('reports a failing command’s exit code and what it printed', async () => {
@@ -101,5 +120,42 @@ describe('reading an Astro build log', () => {
       '22:15:09   ├─ /blog/a/index.html (+1ms)',
       '22:15:09   └─ /index.html (+2ms)',
     ])
+  })
+})
+
+/** A tool's medians at one size, as the benchmark summarises them. */
+function toolResult(name: string, wallMs: number, cpuMs: number | null): ToolResult {
+  return {
+    name,
+    label: name,
+    runs: [],
+    okRuns: 1,
+    wallMs,
+    cpuMs,
+    peakTreeRssBytes: null,
+    maxProcessRssBytes: null,
+    pages: 1000,
+    htmlBytes: 1000 * 20_000,
+  }
+}
+
+function thousandArticles(...tools: ToolResult[]): SizeResult {
+  return {n: 1000, corpus: {datasetBytes: 0, markdownBytes: 0, meanWords: 1060}, tools}
+}
+
+describe('checking a cold target against the CPU time a build needs', () => {
+  const sizes = [thousandArticles(toolResult('ours', 4600, 9000), toolResult('astro-markdown', 3770, 4500))]
+
+  it('says when no schedule of the work on this machine’s cores could meet it', () => {
+    expect(formatTargets(sizes, 2)).toContain(
+      '1,000 articles, cold, vs astro-markdown: 1.22× (target ≤ 1.0×) — NOT met\n' +
+        '    ours used 9.00 s of CPU; on 2 cores no build doing that work takes under 4.50 s, 1.19× astro-markdown: out of reach without doing less work',
+    )
+  })
+
+  it('does not call a target out of reach when more cores would leave room', () => {
+    const report = formatTargets(sizes, 4)
+    expect(report).toContain('on 4 cores no build doing that work takes under 2.25 s, 0.60× astro-markdown\n')
+    expect(report).not.toContain('out of reach')
   })
 })

@@ -14,6 +14,7 @@ function oursAt(n: number, searchStep: SearchStep): SizeResult {
     runs: [],
     okRuns: 1,
     wallMs: 1000,
+    cpuMs: 1500,
     peakTreeRssBytes: 500 * 1024 * 1024,
     maxProcessRssBytes: null,
     pages: n,

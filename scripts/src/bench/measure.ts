@@ -1,6 +1,6 @@
 /**
- * Runs one build as a child process and measures it: wall time, and peak memory of the whole
- * process tree (the build may start workers or helper processes), found by sampling `/proc`.
+ * Runs one build as a child process and measures it: wall time, CPU time and peak memory of the
+ * whole process tree (the build may start workers or helper processes), found through `/proc`.
  */
 import {spawn} from 'node:child_process'
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
@@ -20,6 +20,13 @@ export interface Measurement {
   peakTreeRssBytes: number | null
   /** How many samples the peak was taken from. */
   samples: number
+  /**
+   * CPU time (user and system, every core) of the command and of every process below it that was
+   * waited for, as the kernel accounts it to this process's ended children (`/proc/self/stat`,
+   * cutime + cstime, in 10 ms ticks). Divided by the machine's cores it is the shortest time any
+   * schedule of the same work could take there. Null where `/proc` is not available.
+   */
+  cpuMs: number | null
   /**
    * The kernel's exact peak RSS of the largest single process of the tree (GNU time's `%M`, from
    * `wait4`), when `/usr/bin/time` exists; a lower bound for the tree's peak, never sampled.
@@ -60,6 +67,7 @@ export async function measureCommand(
   const [file, argv] =
     gnuTime && timeFile ? [gnuTime, ['-f', '%M', '-o', timeFile, '--', command, ...args]] : [command, [...args]]
   let output = ''
+  const cpuBefore = childrenCpuMs()
   const started = performance.now()
   const child = spawn(file, argv, {cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe']})
   const keepLine = options.keepLine ?? (() => true)
@@ -99,6 +107,7 @@ export async function measureCommand(
     child.once('close', (code) => resolve(code))
   })
   const wallMs = performance.now() - started
+  const cpuAfter = childrenCpuMs()
   sampling = false
   await sampler
   let maxProcessRssBytes: number | null = null
@@ -107,7 +116,25 @@ export async function measureCommand(
     if (Number.isFinite(kb) && kb > 0) maxProcessRssBytes = kb * 1024
     await rm(dirname(timeFile), {recursive: true, force: true})
   }
-  return {wallMs, peakTreeRssBytes: peak, samples, maxProcessRssBytes, exitCode, output: output.slice(-keep)}
+  const cpuMs = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore
+  return {wallMs, peakTreeRssBytes: peak, samples, cpuMs, maxProcessRssBytes, exitCode, output: output.slice(-keep)}
+}
+
+/**
+ * CPU time, in milliseconds, of this process's ended and waited-for children and their own such
+ * descendants (the kernel adds a process's to its parent's when the parent reaps it); null
+ * without `/proc`. One command runs at a time, so the difference across it is that command's.
+ */
+function childrenCpuMs(): number | null {
+  try {
+    const text = readFileSync('/proc/self/stat', 'utf8')
+    // Fields after the parenthesised command name, from field 3 (state): cutime is field 16, cstime 17.
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ')
+    // Linux reports these in USER_HZ ticks, 100 a second on every architecture Node runs on.
+    return (Number(fields[13]) + Number(fields[14])) * 10
+  } catch {
+    return null
+  }
 }
 
 /**

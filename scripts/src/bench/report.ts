@@ -10,6 +10,8 @@ import type {StageTiming} from './stages.ts'
 export interface ToolRun {
   ok: boolean
   wallMs: number
+  /** CPU time of the whole process tree, every core (`Measurement.cpuMs`). */
+  cpuMs: number | null
   peakTreeRssBytes: number | null
   maxProcessRssBytes: number | null
   pages: number
@@ -30,7 +32,7 @@ export interface ToolRun {
    * For a peer, Pagefind's command run over its output once the build is done: the search index
    * such a site would publish, which ours builds within its own build.
    */
-  searchIndex?: {ok: boolean; wallMs: number; peakTreeRssBytes: number | null}
+  searchIndex?: {ok: boolean; wallMs: number; cpuMs: number | null; peakTreeRssBytes: number | null}
   error?: string
 }
 
@@ -41,6 +43,7 @@ export interface ToolResult {
   runs: ToolRun[]
   okRuns: number
   wallMs: number | null
+  cpuMs: number | null
   peakTreeRssBytes: number | null
   maxProcessRssBytes: number | null
   pages: number | null
@@ -54,7 +57,12 @@ export interface ToolResult {
    * For a peer, medians with its search index (`ToolRun.searchIndex`): the build and the index
    * together, the index alone, and the higher of the two steps' peaks.
    */
-  withSearchIndex?: {wallMs: number | null; indexMs: number | null; peakTreeRssBytes: number | null}
+  withSearchIndex?: {
+    wallMs: number | null
+    indexMs: number | null
+    cpuMs: number | null
+    peakTreeRssBytes: number | null
+  }
 }
 
 /** Everything measured at one corpus size. */
@@ -107,7 +115,7 @@ function table(rows: string[][], align = 'l'): string {
 export function formatReport(
   sizes: readonly SizeResult[],
   runs: number,
-  options: {summaryOnly?: boolean} = {},
+  options: {summaryOnly?: boolean; cores?: number} = {},
 ): string {
   const out: string[] = []
   if (!options.summaryOnly) {
@@ -117,13 +125,14 @@ export function formatReport(
         `N = ${num(size.n)} articles (${size.corpus.meanWords} words each; ${mb(size.corpus.datasetBytes)} NDJSON, ${mb(size.corpus.markdownBytes)} Markdown) — median of ${runs} cold run(s)`,
       )
       const rows = [
-        ['build', 'wall', 'peak RSS tree', 'max RSS 1 proc', 'pages', 'HTML', 'time ours/peer', 'RSS ours/peer'],
+        ['build', 'wall', 'CPU', 'peak RSS tree', 'max RSS 1 proc', 'pages', 'HTML', 'time ours/peer', 'RSS ours/peer'],
       ]
       for (const tool of size.tools) {
         const peer = tool.name !== 'ours' && ours
         rows.push([
           tool.label + (tool.okRuns < tool.runs.length ? ` (${tool.runs.length - tool.okRuns} failed)` : ''),
           secs(tool.wallMs),
+          secs(tool.cpuMs),
           mb(tool.peakTreeRssBytes),
           mb(tool.maxProcessRssBytes),
           tool.pages === null ? 'n/a' : num(tool.pages),
@@ -132,7 +141,12 @@ export function formatReport(
           peer ? ratio(ours.peakTreeRssBytes, tool.peakTreeRssBytes) : '',
         ])
       }
-      out.push(table(rows), '')
+      out.push(
+        table(rows),
+        '  CPU: user and system time of the whole process tree, every core; on this machine no build can take',
+        '  less than its CPU time divided by the cores.',
+        '',
+      )
       const warmed = size.tools.filter((tool) => tool.warm)
       if (warmed.length > 0) {
         out.push(
@@ -175,7 +189,7 @@ export function formatReport(
           'the usual way to add one, against ours, whose build includes its full-text index):',
         )
         const indexRows = [
-          ['build', 'build + index', 'index alone', 'peak RSS tree', 'time ours/peer', 'RSS ours/peer'],
+          ['build', 'build + index', 'index alone', 'CPU', 'peak RSS tree', 'time ours/peer', 'RSS ours/peer'],
         ]
         for (const tool of indexed) {
           const withIndex = tool.withSearchIndex
@@ -183,6 +197,7 @@ export function formatReport(
             `${tool.label} + Pagefind`,
             secs(withIndex?.wallMs ?? null),
             secs(withIndex?.indexMs ?? null),
+            secs(withIndex?.cpuMs ?? null),
             mb(withIndex?.peakTreeRssBytes ?? null),
             ratio(ours.wallMs, withIndex?.wallMs ?? null),
             ratio(ours.peakTreeRssBytes, withIndex?.peakTreeRssBytes ?? null),
@@ -200,7 +215,7 @@ export function formatReport(
     }
     return out.join('\n')
   }
-  return formatTargets(sizes)
+  return formatTargets(sizes, options.cores)
 }
 
 function formatStages(size: SizeResult, buildMs: number | null): string {
@@ -231,7 +246,7 @@ function formatStages(size: SizeResult, buildMs: number | null): string {
 }
 
 /** Whether each target holds, for the sizes this run measured. */
-export function formatTargets(sizes: readonly SizeResult[]): string {
+export function formatTargets(sizes: readonly SizeResult[], cores?: number): string {
   const lines: string[] = []
   const tool = (size: SizeResult | undefined, name: string) => size?.tools.find((candidate) => candidate.name === name)
   const verdict = (value: number | null, limit: number) =>
@@ -288,6 +303,15 @@ export function formatTargets(sizes: readonly SizeResult[]): string {
       lines.push(
         `  ${size.n.toLocaleString('en-US')} articles, cold, vs ${peer.label}: ${ratio.toFixed(2)}× (target ≤ ${limit.toFixed(1)}×) — ${verdict(ratio, limit)}`,
       )
+      if (cores && ours.cpuMs !== null) {
+        // The bound no scheduling can beat: all of the build's CPU time, spread perfectly over every core.
+        const bound = ours.cpuMs / cores / peer.wallMs
+        lines.push(
+          `    ours used ${secs(ours.cpuMs)} of CPU; on ${cores} cores no build doing that work takes under ${secs(ours.cpuMs / cores)}, ${bound.toFixed(2)}× ${peer.label}${
+            bound > limit ? ': out of reach without doing less work' : ''
+          }`,
+        )
+      }
     }
   }
   const fiftyK = tool(at(50000), 'ours')

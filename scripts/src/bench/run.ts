@@ -358,6 +358,7 @@ async function measureRun(tool: Tool, args: string[], env: Tool['env'], outDir: 
   return {
     ok,
     wallMs: measured.wallMs,
+    cpuMs: measured.cpuMs,
     peakTreeRssBytes: measured.peakTreeRssBytes,
     maxProcessRssBytes: measured.maxProcessRssBytes,
     pages: stats.pages,
@@ -387,6 +388,7 @@ async function runOnce(tool: Tool, scratch: Scratch, edit: ArticleEdit | undefin
     cold.searchIndex = {
       ok: indexed.exitCode === 0,
       wallMs: indexed.wallMs,
+      cpuMs: indexed.cpuMs,
       peakTreeRssBytes: indexed.peakTreeRssBytes,
     }
     if (indexed.exitCode !== 0) cold.error = `pagefind exit code ${indexed.exitCode}\n${indexed.output.slice(-4000)}`
@@ -423,6 +425,7 @@ function summarise(tool: Tool, runs: ToolRun[]): ToolResult {
     runs,
     okRuns: good.length,
     wallMs: med((run) => run.wallMs),
+    cpuMs: med((run) => run.cpuMs),
     peakTreeRssBytes: med((run) => run.peakTreeRssBytes),
     maxProcessRssBytes: med((run) => run.maxProcessRssBytes),
     pages: med((run) => run.pages),
@@ -442,6 +445,11 @@ function summarise(tool: Tool, runs: ToolRun[]): ToolResult {
           withSearchIndex: {
             wallMs: med((run) => (run.searchIndex?.ok ? run.wallMs + run.searchIndex.wallMs : null)),
             indexMs: med((run) => (run.searchIndex?.ok ? run.searchIndex.wallMs : null)),
+            cpuMs: med((run) =>
+              run.searchIndex?.ok && run.cpuMs !== null && run.searchIndex.cpuMs !== null
+                ? run.cpuMs + run.searchIndex.cpuMs
+                : null,
+            ),
             peakTreeRssBytes: med((run) =>
               run.searchIndex?.ok && run.peakTreeRssBytes !== null && run.searchIndex.peakTreeRssBytes !== null
                 ? Math.max(run.peakTreeRssBytes, run.searchIndex.peakTreeRssBytes)
@@ -538,7 +546,7 @@ async function main() {
           console.log(
             `  run ${round}/${options.runs} ${tool.label}: ${
               run.ok
-                ? `${seconds(run.wallMs)}, ${megabytes(run.peakTreeRssBytes)} tree peak, ${run.pages} pages${
+                ? `${seconds(run.wallMs)} (CPU ${run.cpuMs === null ? 'n/a' : seconds(run.cpuMs)}), ${megabytes(run.peakTreeRssBytes)} tree peak, ${run.pages} pages${
                     run.searchStep
                       ? `; search step ${seconds(run.searchStep.ms)} (${run.searchStep.afterPagesMs === null ? 'n/a' : seconds(run.searchStep.afterPagesMs)} after Astro), ${megabytes(run.searchStep.peakRssBytes)} peak`
                       : ''
@@ -591,7 +599,7 @@ async function main() {
   const loadAtEnd = loadavg()
   // Other work on the machine inflates and scatters every figure; the load says how much there was.
   console.log(`Load average at the end: ${loadAtEnd.map((value) => value.toFixed(2)).join(', ')} (1, 5, 15 min)`)
-  const report = formatReport(sizes, options.runs, {summaryOnly: true})
+  const report = formatReport(sizes, options.runs, {summaryOnly: true, cores: info.cores})
   if (report.trim() !== '') console.log(report)
   await mkdir(options.out, {recursive: true})
   const file = join(options.out, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`)
