@@ -136,7 +136,13 @@ export async function buildAtomically(
   if (fullBuild !== undefined) log(`[build] Rendering every page: ${fullBuild}.`)
 
   // A production build whatever NODE_ENV the caller runs under (vitest sets it to test).
-  const env = {...process.env, NODE_ENV: 'production', DO_NOT_TRACK: '1', ASTRO_TELEMETRY_DISABLED: '1', ...options.env}
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DO_NOT_TRACK: '1',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...options.env,
+  }
   // The indexer first: it waits for the records Astro writes as soon as it has the content. Its
   // young generation is kept small: it lives beside Astro's 1.1 GB at 10,000 articles, and left to
   // itself V8 grew it with each index, the indexer's memory from 80 to 195 MB with 15 MB in use;
@@ -183,6 +189,13 @@ export async function buildAtomically(
       // the indexer.
       env: {
         ...env,
+        // Rolldown and Astro's compiler allocate with mimalloc, which asks the kernel for huge pages
+        // on its arenas: every page the bundling touched then stays resident 2 MB at a time, for the
+        // rest of the build (186 MB of huge pages in one arena, sampled at 10,000 articles). Without
+        // them a cold build's whole tree peaked 145 MB lower at 1,000 articles (634 MB against 779 MB,
+        // 4 pairs) and 125 MB lower at 10,000 (1,221 MB against 1,345 MB, 2 pairs), in as much time.
+        // A value set by whoever runs the build is kept.
+        MIMALLOC_ALLOW_THP: env['MIMALLOC_ALLOW_THP'] ?? '0',
         SITE_INCREMENTAL_DIR: astroWorkDir,
         SITE_SEARCH_RECORDS_DIR: join(workDir, SEARCH_RECORDS),
         SITE_SEARCH_INDEX: SEARCH_INDEX_ALONGSIDE,
