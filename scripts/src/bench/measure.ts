@@ -127,11 +127,9 @@ export async function measureCommand(
  */
 function childrenCpuMs(): number | null {
   try {
-    const text = readFileSync('/proc/self/stat', 'utf8')
-    // Fields after the parenthesised command name, from field 3 (state): cutime is field 16, cstime 17.
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ')
-    // Linux reports these in USER_HZ ticks, 100 a second on every architecture Node runs on.
-    return (Number(fields[13]) + Number(fields[14])) * 10
+    const fields = statFields('/proc/self/stat')
+    // cutime and cstime (fields 16 and 17), in USER_HZ ticks: 100 a second on every architecture Node runs on.
+    return (Number(fields[16]) + Number(fields[17])) * 10
   } catch {
     return null
   }
@@ -168,6 +166,16 @@ function vmRss(pid: number): number | null {
   }
 }
 
+/**
+ * The fields of a `/proc/<pid>/stat` file, numbered as proc(5) numbers them (`[4]` is the parent's
+ * ID). Split after the command name, which sits in parentheses and may itself hold spaces or
+ * parentheses.
+ */
+function statFields(file: string): string[] {
+  const text = readFileSync(file, 'utf8')
+  return ['', '', '', ...text.slice(text.lastIndexOf(')') + 2).split(' ')]
+}
+
 /** `pid` and its descendants, from one scan of every `/proc/<n>/stat` for parent IDs. */
 function descendants(root: number): number[] | null {
   if (!existsSync(`/proc/${root}`)) return null
@@ -175,9 +183,7 @@ function descendants(root: number): number[] | null {
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue
     try {
-      const text = readFileSync(`/proc/${name}/stat`, 'utf8')
-      // The command name in parentheses may itself hold spaces or parentheses.
-      const ppid = Number(text.slice(text.lastIndexOf(')') + 2).split(' ')[1])
+      const ppid = Number(statFields(`/proc/${name}/stat`)[4])
       const list = children.get(ppid)
       if (list) list.push(Number(name))
       else children.set(ppid, [Number(name)])
